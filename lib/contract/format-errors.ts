@@ -1,0 +1,58 @@
+import type { ErrorObject } from 'ajv';
+
+/**
+ * Turns ajv's errors into one short line per field, e.g. `channel: is required` or
+ * `clientEvents[0].clientEventType: must be one of AdImpression, AdInteraction`. These lines are
+ * the `validationErrors` of a 400 and the body of a failed schema assertion.
+ */
+export function formatValidationErrors(
+  errors: readonly ErrorObject[] | null | undefined,
+): string[] {
+  if (!errors) return [];
+  const lines = errors
+    .filter((error) => !COMPOSITE_KEYWORDS.has(error.keyword))
+    .map((error) => `${fieldPath(error)}: ${describe(error)}`);
+  return [...new Set(lines)];
+}
+
+/** Keywords whose failure only repeats what their sub-schemas already said. */
+const COMPOSITE_KEYWORDS = new Set(['if', 'anyOf', 'oneOf', 'allOf', '$ref']);
+
+/** Converts `/clientEvents/0/clientEventType` to `clientEvents[0].clientEventType`. */
+export function toFieldPath(instancePath: string): string {
+  if (instancePath === '') return '(body)';
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce(
+      (path, token) =>
+        /^\d+$/.test(token) ? `${path}[${token}]` : path ? `${path}.${token}` : token,
+      '',
+    );
+}
+
+function fieldPath(error: ErrorObject): string {
+  const missing = (error.params as { missingProperty?: string }).missingProperty;
+  const path =
+    error.keyword === 'required' && missing
+      ? `${error.instancePath}/${missing}`
+      : error.instancePath;
+  return toFieldPath(path);
+}
+
+function describe(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return 'is required';
+    case 'enum':
+      return `must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
+    case 'type':
+      return `must be ${String(params.type)}`;
+    case 'const':
+      return `must be ${JSON.stringify(params.allowedValue)}`;
+    default:
+      return error.message ?? error.keyword;
+  }
+}

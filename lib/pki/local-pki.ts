@@ -1,0 +1,133 @@
+import { X509Certificate } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+import { PRIVATE_FILE_MODE } from '../fs-secure.js';
+import { createCa, type CaPaths } from './ca.js';
+import { createIdentity, writeIdentity, type IdentityPaths } from './identity.js';
+
+/**
+ * Short lifetimes keep a leaked test key harmless; the kit renews everything when a certificate
+ * has fewer than RENEW_BEFORE_DAYS left, so nobody has to think about it.
+ */
+export const LOCAL_CA_VALIDITY_DAYS = 90;
+export const LOCAL_LEAF_VALIDITY_DAYS = 30;
+export const RENEW_BEFORE_DAYS = 7;
+
+/** The subject says what the CA is, so nobody mistakes it for a real one. */
+export const LOCAL_CA_COMMON_NAME = 'cdlx-contract LOCAL TEST CA - NOT FOR PRODUCTION';
+
+export interface LocalPkiPaths {
+  dir: string;
+  ca: CaPaths;
+  server: IdentityPaths;
+  client: IdentityPaths;
+  admin: IdentityPaths;
+}
+
+export interface LocalPkiResult {
+  paths: LocalPkiPaths;
+  /** false when everything was already in place and valid: nothing was written. */
+  created: boolean;
+  /** Why the material was (re)created, for the one line the caller prints. */
+  reason: string;
+}
+
+export function localPkiPaths(dir: string): LocalPkiPaths {
+  const pair = (name: string): IdentityPaths => ({
+    certPath: path.join(dir, `${name}.crt`),
+    keyPath: path.join(dir, `${name}.key`),
+  });
+  const ca = pair('local-ca');
+  return {
+    dir,
+    ca,
+    server: pair('mock-server'),
+    client: pair('mock-client'),
+    admin: pair('mock-admin'),
+  };
+}
+
+/**
+ * Creates the local CA, the mock's server certificate and the mock client identities in `dir`,
+ * unless valid ones are already there. Safe to run any number of times.
+ */
+export async function ensureLocalPki(dir: string): Promise<LocalPkiResult> {
+  const paths = localPkiPaths(dir);
+  const problem = await findProblem(paths);
+  if (problem === null) return { paths, created: false, reason: 'already in place' };
+
+  const ca = await createCa(paths.ca, {
+    subject: [
+      { shortName: 'O', value: 'cdlx-contract' },
+      { shortName: 'CN', value: LOCAL_CA_COMMON_NAME },
+    ],
+    validityDays: LOCAL_CA_VALIDITY_DAYS,
+  });
+  const leafBase = {
+    validityDays: LOCAL_LEAF_VALIDITY_DAYS,
+    keyUsage: ['digitalSignature', 'keyEncipherment'],
+  } as const;
+  // The three keys are generated in parallel: node:crypto runs them on the thread pool.
+  const [server, client, admin] = await Promise.all([
+    createIdentity(ca, {
+      ...leafBase,
+      subject: [{ shortName: 'CN', value: 'cdlx mock server' }],
+      extendedKeyUsage: ['serverAuth'],
+      dnsNames: ['localhost'],
+      ipAddresses: ['127.0.0.1', '::1'],
+    }),
+    createIdentity(ca, {
+      ...leafBase,
+      subject: [
+        { shortName: 'O', value: 'cdlx-contract' },
+        { shortName: 'CN', value: 'cdlx mock client' },
+      ],
+      extendedKeyUsage: ['clientAuth'],
+    }),
+    createIdentity(ca, {
+      ...leafBase,
+      subject: [
+        { shortName: 'O', value: 'cdlx-contract' },
+        { shortName: 'CN', value: 'cdlx mock admin' },
+      ],
+      extendedKeyUsage: ['clientAuth'],
+    }),
+  ]);
+  await Promise.all([
+    writeIdentity(server, paths.server),
+    writeIdentity(client, paths.client),
+    writeIdentity(admin, paths.admin),
+  ]);
+  return { paths, created: true, reason: problem };
+}
+
+/** Returns why the material must be (re)created, or null when it is complete and valid. */
+async function findProblem(paths: LocalPkiPaths): Promise<string | null> {
+  let ca: X509Certificate;
+  try {
+    ca = new X509Certificate(await readFile(paths.ca.certPath));
+    await readFile(paths.ca.keyPath);
+  } catch {
+    return 'no local CA yet';
+  }
+  const renewBefore = Date.now() + RENEW_BEFORE_DAYS * 24 * 3600 * 1000;
+  if (Date.parse(ca.validTo) < renewBefore) return 'the local CA expires soon';
+
+  for (const identity of [paths.server, paths.client, paths.admin]) {
+    let cert: X509Certificate;
+    try {
+      cert = new X509Certificate(await readFile(identity.certPath));
+      const keyStat = await stat(identity.keyPath);
+      if ((keyStat.mode & 0o777) !== PRIVATE_FILE_MODE) return `${identity.keyPath} is not 0600`;
+    } catch {
+      return `${path.basename(identity.certPath)} or its key is missing`;
+    }
+    if (!cert.checkIssued(ca) || !cert.verify(ca.publicKey)) {
+      return `${path.basename(identity.certPath)} was not signed by the current local CA`;
+    }
+    if (Date.parse(cert.validTo) < renewBefore)
+      return `${path.basename(identity.certPath)} expires soon`;
+  }
+  return null;
+}
