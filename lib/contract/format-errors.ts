@@ -7,11 +7,15 @@ import type { ErrorObject } from 'ajv';
  */
 export function formatValidationErrors(
   errors: readonly ErrorObject[] | null | undefined,
+  options: { withSchemaPath?: boolean } = {},
 ): string[] {
   if (!errors) return [];
   const lines = errors
     .filter((error) => !COMPOSITE_KEYWORDS.has(error.keyword))
-    .map((error) => `${fieldPath(error)}: ${describe(error)}`);
+    .map((error) => {
+      const line = `${fieldPath(error)}: ${describe(error)}`;
+      return options.withSchemaPath ? `${line} (schema ${error.schemaPath})` : line;
+    });
   return [...new Set(lines)];
 }
 

@@ -25,6 +25,7 @@ const OPENAPI_KEYWORDS = [
   'example',
   'discriminator',
   'xml',
+  'x-cdlx-event-types',
 ];
 
 export interface ValidationResult {

@@ -249,7 +249,9 @@ export interface components {
          *     AdImpression: AdViewableImpression;
          *     SessionAction: UnParkAllOffers, LogEnrollment;
          *     CustomerProfileAction: RewardSummaryLinkClicked, LearnMoreLinkClicked, FaqLinkClicked.
-         *     The pairing is documented but not enforced by this schema.
+         *     The pairing is documented but not expressible in JSON Schema; `x-cdlx-event-types`
+         *     states it for tools, and the mock answers 400 when an event's `clientEventType` does not
+         *     match it.
          * @enum {string}
          */
         ClientEvent: "DisplayElementExpanded" | "DisplayElementCollapsed" | "UrlLinkClicked" | "UrlLinkContinue" | "ActivateOffer" | "ParkOffer" | "UnParkOffer" | "UnParkAllOffers" | "AdViewableImpression" | "LogEnrollment" | "RewardSummaryLinkClicked" | "LearnMoreLinkClicked" | "FaqLinkClicked" | "ExpiredOffersLinkClicked";
@@ -285,12 +287,14 @@ export interface components {
         AccountType: "PPD" | "MMA" | "CRD" | "DDA" | "SAV" | "SBCRD" | "SBDDA" | "SBS";
         /**
          * @description Body of `/healthcheck`. The real body and content type are not documented.
-         *     Mock choice: the mock answers `{"status":"UP"}`. `status` is optional so that a
-         *     different real body still validates.
+         *     Mock choice: the mock answers `{"status":"UP","requestId":"..."}`. Both fields are
+         *     optional so that a different real body still validates.
          */
         HealthcheckResponse: {
             /** @example UP */
             status?: string;
+            /** @description Mock choice, as on every mock answer; not documented for the real endpoint. */
+            requestId?: string;
         };
         /**
          * @description Body of startSession. The vendor's OpenAPI document marks `sourceCustomerId` required,
@@ -311,6 +315,11 @@ export interface components {
         StartSessionResponse: {
             /** @description Opaque session token (an encoded JWT). Send it as `X-CDLX-Session-Token`. */
             sessionToken: string;
+            /**
+             * @description Not in the vendor's documents for this answer. Mock choice: the mock includes it, as on
+             *     every other answer.
+             */
+            requestId?: string;
         };
         /**
          * @description Success body that carries only the request ID. Mock choice: the mock always includes

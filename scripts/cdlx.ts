@@ -1,0 +1,56 @@
+/**
+ * The kit's one command line: `npm run cdlx -- <command> [options]`.
+ *
+ * Exit codes: 0 all good, 1 the material or the connection has a problem, 2 the command was used
+ * wrongly. Errors are one clear message with what to do next, never a bare stack trace.
+ */
+import { Command, CommanderError } from 'commander';
+
+import { printError, EXIT_PROBLEM, EXIT_USAGE } from '../lib/cli/output.js';
+import { CdlxError, UsageError, describeError } from '../lib/errors.js';
+import { registerCommands } from './commands/index.js';
+
+function buildProgram(): Command {
+  const program = new Command('cdlx')
+    .description(
+      'Contract tests, an mTLS mock and certificate tooling for the Cardlytics Publisher v2 API',
+    )
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureHelp({ sortSubcommands: true });
+  registerCommands(program);
+  return program;
+}
+
+async function main(argv: string[]): Promise<number | undefined> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return undefined;
+  } catch (error) {
+    return exitCodeFor(error);
+  }
+}
+
+/** Maps any failure to its exit code, printing one clear message for it. */
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // --help and --version also arrive here, with exit code 0.
+    if (error.exitCode === 0) return 0;
+    return EXIT_USAGE;
+  }
+  printError(describeError(error));
+  if (process.env.CDLX_DEBUG && error instanceof Error && error.stack) {
+    process.stderr.write(`${error.stack}\n`);
+  }
+  if (error instanceof UsageError) return EXIT_USAGE;
+  if (error instanceof CdlxError) return EXIT_PROBLEM;
+  // An unexpected error is a bug in the kit: say so, and how to see the details.
+  process.stderr.write(
+    '  This looks like a bug in cdlx; run again with CDLX_DEBUG=1 to see where.\n',
+  );
+  return EXIT_PROBLEM;
+}
+
+const exitCode = await main(process.argv);
+if (exitCode !== undefined) process.exitCode = exitCode;

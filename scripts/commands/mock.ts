@@ -1,0 +1,60 @@
+import { Command, Option } from 'commander';
+
+import { printNote } from '../../lib/cli/output.js';
+import { UsageError } from '../../lib/errors.js';
+import { displayPath } from '../../lib/paths.js';
+import { DEFAULT_ALLOWED_CIDRS } from '../../mock-server/allow-list.js';
+import { startLocalMock } from '../../mock-server/local-mock.js';
+
+export function registerMockCommand(program: Command): void {
+  program
+    .command('mock')
+    .description('Start the mTLS mock of the Publisher v2 API with the local test PKI')
+    .addOption(new Option('--port <n>', 'port to listen on; 0 picks a free one').default('8443'))
+    .addOption(new Option('--host <address>', 'interface to bind').default('127.0.0.1'))
+    .addOption(
+      new Option('--allow <cidr...>', 'source ranges allowed to connect').default([
+        ...DEFAULT_ALLOWED_CIDRS,
+      ]),
+    )
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  npm run mock -- --port 0',
+        '  npm run cdlx -- mock --port 9443 --allow 127.0.0.1/32',
+      ].join('\n'),
+    )
+    .exitOverride()
+    .action(async (options: { port: string; host: string; allow: string[] }) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new UsageError(`--port ${options.port} is not a port number.`, {
+          hint: 'Use 0 to 65535; 0 lets the system pick a free port.',
+        });
+      }
+      const mock = await startLocalMock({
+        host: options.host,
+        port,
+        allowedCidrs: options.allow,
+      });
+      const { paths } = mock.pki;
+      if (mock.pki.created) printNote(`created the local test PKI in ${displayPath(paths.dir)}`);
+      // The URL goes to stdout so scripts can read it; everything else is a note.
+      process.stdout.write(`${mock.url}\n`);
+      printNote(
+        [
+          `mock listening on ${mock.url} (Ctrl-C to stop); try:`,
+          `  curl --cacert ${displayPath(paths.ca.certPath)} --cert ${displayPath(paths.client.certPath)} --key ${displayPath(paths.client.keyPath)} ${mock.url}/healthcheck`,
+        ].join('\n'),
+      );
+      await new Promise<void>((resolve) => {
+        const stop = (): void => {
+          void mock.close().then(resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}
