@@ -398,14 +398,22 @@ export interface components {
             /** @description Also return ads that have ended (default look-back 120 days). */
             includeExpiredAds?: boolean;
         };
+        /**
+         * @description Answer of getAds. `ads` and `rankings` are required: every documented example has both,
+         *     and rankings are the order to render the ads in.
+         */
         GetAdsResponse: {
             requestId?: string;
             /** @description Ads keyed by ad ID. */
-            ads?: {
+            ads: {
                 [key: string]: components["schemas"]["Ad"];
             };
-            rankings?: components["schemas"]["AdRankings"];
-            /** @description Category groups. The docs say the map is keyed by ad ID; the key meaning is unclear. */
+            rankings: components["schemas"]["AdRankings"];
+            /**
+             * @description Category groups. The docs say the map is keyed by ad ID; the key meaning is unclear.
+             *     Mock choice: the mock keys it by category ID and lists the categories of the ads it
+             *     returns.
+             */
             categories?: {
                 [key: string]: components["schemas"]["CategoryGroup"];
             };
