@@ -25,7 +25,15 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
+  },
+  {
+    // Playwright fixtures that depend on nothing are written `async ({}, use) => ...`.
+    files: ['specs/**/*.ts', 'tests/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
   },
 );

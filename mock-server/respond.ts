@@ -38,7 +38,10 @@ export function checkAnswer(
     ...schemaErrors,
     ...unknown.map((field) => `${field}: is not declared in the contract`),
   ]);
-  return { status: 500, body: problem.toBody(String(answer.body.requestId ?? '')) as never };
+  return {
+    status: 500,
+    body: problem.toBody(typeof answer.body.requestId === 'string' ? answer.body.requestId : ''),
+  };
 }
 
 function validatorPointer(

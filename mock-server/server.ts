@@ -160,9 +160,7 @@ async function runOperation(
       )
     : undefined;
 
-  const handler = HANDLERS[operation.operationId as keyof typeof HANDLERS] as (
-    context: HandlerContext<never>,
-  ) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  const handler = HANDLERS[operation.operationId as keyof typeof HANDLERS];
   const context = {
     body,
     session,
@@ -170,7 +168,8 @@ async function runOperation(
     tokens: deps.tokens,
     headers: request.headers,
   };
-  return { ...(await handler(context as HandlerContext<never>)) };
+  // Handlers may answer synchronously or not; Promise.resolve takes both.
+  return { ...(await Promise.resolve(handler(context as HandlerContext<never>))) };
 }
 
 function isJsonContentType(value: string | undefined): boolean {

@@ -30,7 +30,7 @@ test.describe('sessions and tokens', () => {
   test(
     'a customer token carries the requested scope and a one-hour lifetime',
     { tag: MOCK_ONLY },
-    async ({ customerToken }) => {
+    ({ customerToken }) => {
       const claims = JSON.parse(
         Buffer.from(customerToken.split('.')[1]!, 'base64url').toString(),
       ) as {

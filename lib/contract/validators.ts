@@ -55,7 +55,7 @@ export function getContractValidators(doc: OpenApiDocument = loadContract()): Co
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
   addFormats(ajv);
   for (const keyword of OPENAPI_KEYWORDS) ajv.addKeyword(keyword);
-  ajv.addSchema(doc as unknown as Record<string, unknown>, CONTRACT_SCHEMA_ID);
+  ajv.addSchema(doc, CONTRACT_SCHEMA_ID);
 
   const compilePointer = (pointer: string): ValidateFunction =>
     ajv.compile({ $ref: `${CONTRACT_SCHEMA_ID}${pointer}` });

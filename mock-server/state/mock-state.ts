@@ -79,7 +79,7 @@ export class MockState {
 
   /** All ad states one customer has touched or been served. */
   adStatesOf(sourceCustomerId: string): Map<string, CustomerAdState> {
-    return this.adStates.get(sourceCustomerId) ?? new Map();
+    return this.adStates.get(sourceCustomerId) ?? new Map<string, CustomerAdState>();
   }
 
   redemptionsOf(sourceCustomerId: string): Schema<'Redemption'>[] {

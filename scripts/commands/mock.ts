@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Option, type Command } from 'commander';
 
 import { printNote } from '../../lib/cli/output.js';
 import { UsageError } from '../../lib/errors.js';
