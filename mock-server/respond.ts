@@ -28,7 +28,7 @@ export function checkAnswer(
     validators.schemaValidator('Error');
   const schemaErrors = validator(answer.body)
     ? []
-    : formatValidationErrors(validator.errors, { withSchemaPath: true });
+    : formatValidationErrors(validator.errors, { withSchemaPath: true, data: answer.body });
   const pointer = validatorPointer(validators, operationId, answer.status);
   const unknown = pointer ? findUnknownFields(pointer, answer.body) : [];
   if (schemaErrors.length === 0 && unknown.length === 0) return answer;

@@ -147,7 +147,8 @@ async function runOperation(
     if (!isJsonContentType(contentType)) throw unsupportedMediaTypeProblem(contentType);
     body = parseJsonBody(await readBody(request));
     const validate = deps.validators.requestValidator(operation.operationId)!;
-    if (!validate(body)) throw validationProblem(formatValidationErrors(validate.errors));
+    if (!validate(body))
+      throw validationProblem(formatValidationErrors(validate.errors, { data: body }));
   } else {
     // Operations without a body ignore one, but it must still be drained from the socket.
     request.resume();

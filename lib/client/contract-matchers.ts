@@ -27,7 +27,7 @@ export const expect = baseExpect.extend({
       ? []
       : (validate.errors ?? []).map((error) => {
           const value = valueAt(response.body, error.instancePath);
-          const [message] = formatValidationErrors([error]);
+          const [message] = formatValidationErrors([error], { data: response.body });
           return `  ${message ?? toFieldPath(error.instancePath)} (got ${preview(value)})`;
         });
     return {

@@ -7,13 +7,13 @@ import type { ErrorObject } from 'ajv';
  */
 export function formatValidationErrors(
   errors: readonly ErrorObject[] | null | undefined,
-  options: { withSchemaPath?: boolean } = {},
+  options: { withSchemaPath?: boolean; data?: unknown } = {},
 ): string[] {
   if (!errors) return [];
   const lines = errors
     .filter((error) => !COMPOSITE_KEYWORDS.has(error.keyword))
     .map((error) => {
-      const line = `${fieldPath(error)}: ${describe(error)}`;
+      const line = `${fieldPath(error, options.data)}: ${describe(error)}`;
       return options.withSchemaPath ? `${line} (schema ${error.schemaPath})` : line;
     });
   return [...new Set(lines)];
@@ -22,27 +22,31 @@ export function formatValidationErrors(
 /** Keywords whose failure only repeats what their sub-schemas already said. */
 const COMPOSITE_KEYWORDS = new Set(['if', 'anyOf', 'oneOf', 'allOf', '$ref']);
 
-/** Converts `/clientEvents/0/clientEventType` to `clientEvents[0].clientEventType`. */
-export function toFieldPath(instancePath: string): string {
+/**
+ * Converts `/clientEvents/0/clientEventType` to `clientEvents[0].clientEventType`. With the
+ * validated data at hand, a numeric key of an object (such as an ad id in the `ads` map) is told
+ * apart from an array index; without it, numeric tokens are taken as indexes.
+ */
+export function toFieldPath(instancePath: string, data?: unknown): string {
   if (instancePath === '') return '(body)';
-  return instancePath
-    .slice(1)
-    .split('/')
-    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce(
-      (path, token) =>
-        /^\d+$/.test(token) ? `${path}[${token}]` : path ? `${path}.${token}` : token,
-      '',
-    );
+  let node = data;
+  let path = '';
+  for (const raw of instancePath.slice(1).split('/')) {
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const isIndex = data === undefined ? /^\d+$/.test(token) : Array.isArray(node);
+    path = isIndex ? `${path}[${token}]` : path ? `${path}.${token}` : token;
+    node = (node as Record<string, unknown> | undefined)?.[token];
+  }
+  return path;
 }
 
-function fieldPath(error: ErrorObject): string {
+function fieldPath(error: ErrorObject, data: unknown): string {
   const missing = (error.params as { missingProperty?: string }).missingProperty;
   const path =
     error.keyword === 'required' && missing
       ? `${error.instancePath}/${missing}`
       : error.instancePath;
-  return toFieldPath(path);
+  return toFieldPath(path, data);
 }
 
 function describe(error: ErrorObject): string {

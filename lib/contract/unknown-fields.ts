@@ -20,7 +20,7 @@ export function findUnknownFields(
 ): string[] {
   const found: string[] = [];
   walk(doc, resolvePointer(doc, pointer) as JsonSchema | undefined, value, '', found);
-  return found;
+  return found.map((instancePath) => toFieldPath(instancePath, value));
 }
 
 function walk(
@@ -56,7 +56,7 @@ function walk(
     const childPath = `${instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     const sub = declared.get(key) ?? mapSchema;
     if (sub) walk(doc, sub, child, childPath, found);
-    else if (!isOpenMap) found.push(toFieldPath(childPath));
+    else if (!isOpenMap) found.push(childPath);
   }
 }
 
