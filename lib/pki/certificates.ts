@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import forge from 'node-forge';
 
-import { toForgeAttributes, type NameField } from './names.js';
+import { fromForgeAttributes, toForgeAttributes, type NameField } from './names.js';
 import { signCertificate, type SignatureHash } from './sign.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -52,7 +52,12 @@ export function issueCertificate(request: CertificateRequest): string {
   const subject = toForgeAttributes(request.subject);
   cert.setSubject(subject);
   const issuerCert = request.issuer ? forge.pki.certificateFromPem(request.issuer.certPem) : null;
-  cert.setIssuer(issuerCert ? issuerCert.subject.attributes : subject);
+  // Copied through NameField so each value keeps its string type: forge hands back UTF8String
+  // values as raw bytes and would encode them a second time, and a chain only builds when the
+  // issuer name matches the CA's subject.
+  cert.setIssuer(
+    issuerCert ? toForgeAttributes(fromForgeAttributes(issuerCert.subject.attributes)) : subject,
+  );
 
   cert.setExtensions(buildExtensions(request, cert, issuerCert));
 
