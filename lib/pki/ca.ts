@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { CdlxError } from '../errors.js';
 import { writePrivateFile, writePublicFile } from '../fs-secure.js';
 import { issueCertificate, type Issuer } from './certificates.js';
-import { generateRsaKeyPair } from './keys.js';
+import { generateRsaKeyPair, isSameKeyPair } from './keys.js';
 import type { NameField } from './names.js';
 
 export interface CaPaths {
@@ -61,5 +62,81 @@ async function readCaFile(filePath: string, what: string): Promise<string> {
       hint: 'Create the CA first with `npm run cdlx -- ca init --dir <dir>`.',
       cause: error,
     });
+  }
+}
+
+/**
+ * The rehearsal CA's default name says what it is, so nobody mistakes it for Cardlytics' CA.
+ */
+export const SIGNING_CA_DEFAULT_NAME = 'cdlx-contract rehearsal CA - NOT FOR PRODUCTION';
+/** A year covers a go-live project; a rehearsal CA that lives longer is one nobody remembers. */
+export const SIGNING_CA_VALIDITY_DAYS = 365;
+
+export interface InitCaOptions {
+  /** The CA's common name. */
+  name?: string;
+  validityDays?: number;
+  /** Replace a CA that is already there. */
+  force?: boolean;
+}
+
+export interface InitCaResult extends CaPaths {
+  /** false when a sound CA was already in the folder and nothing was written. */
+  created: boolean;
+}
+
+/**
+ * Creates a signing CA in `dir` (`ca.crt`, `ca.key` 0600) unless one is already there: running it
+ * twice changes nothing. A half-present or mismatched CA is an error; `force` replaces it.
+ *
+ * @example await initCa('rehearsal-ca', { name: 'Example Bank rehearsal CA' })
+ */
+export async function initCa(dir: string, options: InitCaOptions = {}): Promise<InitCaResult> {
+  const paths = caPathsInDir(dir);
+  if (!options.force) {
+    const state = await existingCaState(paths);
+    if (state === 'sound') return { ...paths, created: false };
+    if (state !== 'absent') {
+      throw new CdlxError('CDLX_CA_BROKEN', `${dir} holds a CA that cannot be used: ${state}.`, {
+        hint: 'Add --force to replace it with a new CA (certificates it signed will stop chaining).',
+      });
+    }
+  }
+  await createCa(paths, {
+    subject: [
+      { shortName: 'O', value: 'cdlx-contract' },
+      { shortName: 'CN', value: options.name ?? SIGNING_CA_DEFAULT_NAME },
+    ],
+    validityDays: options.validityDays ?? SIGNING_CA_VALIDITY_DAYS,
+  });
+  return { ...paths, created: true };
+}
+
+/** 'absent', 'sound', or what is wrong with the CA in place. */
+async function existingCaState(paths: CaPaths): Promise<string> {
+  const [hasCert, hasKey] = await Promise.all([exists(paths.certPath), exists(paths.keyPath)]);
+  if (!hasCert && !hasKey) return 'absent';
+  if (!hasCert)
+    return `${path.basename(paths.keyPath)} is there without ${path.basename(paths.certPath)}`;
+  if (!hasKey)
+    return `${path.basename(paths.certPath)} is there without ${path.basename(paths.keyPath)}`;
+  try {
+    const ca = await loadCa(paths);
+    const cert = new X509Certificate(ca.certPem);
+    if (!isSameKeyPair(cert.publicKey, createPrivateKey(ca.keyPem))) {
+      return 'its certificate and key do not belong together';
+    }
+  } catch {
+    return 'its certificate or key does not parse';
+  }
+  return 'sound';
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
   }
 }
