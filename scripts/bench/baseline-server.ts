@@ -1,0 +1,44 @@
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+
+import type { MockTlsMaterial } from '../../mock-server/server.js';
+
+/**
+ * The yardstick: a bare node:https server with the mock's TLS settings (mutual TLS against the same
+ * CA, TLS 1.2 or later) that answers every request with a fixed, pre-serialised JSON body: the
+ * body the mock gave for the same path, so both send the same bytes. It does nothing else, so the
+ * difference between the two is what the mock's own work costs.
+ */
+export async function startBaselineServer(
+  tls: MockTlsMaterial,
+  bodiesByPath: Readonly<Record<string, string>>,
+): Promise<{ server: Server; port: number }> {
+  const payloads = new Map(
+    Object.entries(bodiesByPath).map(([path, body]) => [path, Buffer.from(body)]),
+  );
+  const fallback = Buffer.from('{}');
+  const server = createServer(
+    {
+      cert: tls.certPem,
+      key: tls.keyPem,
+      ca: tls.clientCaPem,
+      requestCert: true,
+      rejectUnauthorized: true,
+      minVersion: 'TLSv1.2',
+    },
+    (request, response) => {
+      const payload = payloads.get(request.url ?? '/') ?? fallback;
+      request.resume();
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': payload.length,
+      });
+      response.end(payload);
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return { server, port: (server.address() as AddressInfo).port };
+}
