@@ -12,6 +12,9 @@ export const REPORTS_DIR = path.join(PROJECT_ROOT, 'reports');
 
 export const CONTRACT_PATH = path.join(PROJECT_ROOT, 'openapi', 'publisher-v2.yaml');
 
+/** The mock's admin API (not part of the Cardlytics API); it references the contract's schemas. */
+export const ADMIN_CONTRACT_PATH = path.join(PROJECT_ROOT, 'openapi', 'mock-admin.yaml');
+
 /** Shows a path relative to the current folder when that is shorter, as people type them. */
 export function displayPath(filePath: string): string {
   const relative = path.relative(process.cwd(), filePath);

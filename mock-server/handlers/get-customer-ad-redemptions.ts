@@ -5,7 +5,7 @@ export const getCustomerAdRedemptions: Handler<'getCustomerAdRedemptions'> = ({
   session,
   state,
 }) => {
-  const customerId = sessionCustomerId(session);
+  const customerId = sessionCustomerId(session, state);
   const redemptions = state.redemptionsOf(customerId);
   const ads: Record<string, Schema<'Ad'>> = {};
   for (const { adId } of redemptions) {

@@ -1,7 +1,7 @@
 import { sessionCustomerId, type Handler } from './handler.js';
 
 export const getCustomerProfile: Handler<'getCustomerProfile'> = ({ session, state }) => {
-  const customer = state.customers.get(sessionCustomerId(session))!;
+  const customer = state.customers.get(sessionCustomerId(session, state))!;
   const portfolioIds = new Set(customer.accounts?.map((account) => account.sourcePortfolioId));
   return {
     ...customer,

@@ -6,7 +6,7 @@ export const getCustomerRewardSummary: Handler<'getCustomerRewardSummary'> = ({
   state,
 }) => ({
   rewardsSummary: summariseRewards(
-    state.redemptionsOf(sessionCustomerId(session)),
+    state.redemptionsOf(sessionCustomerId(session, state)),
     state.clock.nowDate(),
   ),
 });

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 import type { OperationId, RequestBody, SuccessBody } from '../../lib/contract/types.js';
+import { sessionProblem } from '../problems.js';
 import type { SessionClaims, SessionTokens } from '../session-tokens.js';
 import type { MockState } from '../state/mock-state.js';
 
@@ -21,8 +22,18 @@ export type Handler<Id extends OperationId> = (
   context: HandlerContext<Id>,
 ) => HandlerAnswer<Id> | Promise<HandlerAnswer<Id>>;
 
-/** The customer a customer-scope session belongs to. */
-export function sessionCustomerId(session: SessionClaims | undefined): string {
-  // The server verifies scope before calling a customer-scope handler, so this always exists.
-  return session?.sourceCustomerId ?? '';
+/**
+ * The customer a customer-scope session belongs to. The server verifies the scope before calling
+ * a customer-scope handler, so the claim exists; the customer itself may be gone when the sandbox
+ * was reset or reseeded through the admin API after the session started, which is a 401 like any
+ * other session that is no longer good.
+ */
+export function sessionCustomerId(session: SessionClaims | undefined, state: MockState): string {
+  const sourceCustomerId = session?.sourceCustomerId ?? '';
+  if (!state.customers.has(sourceCustomerId)) {
+    throw sessionProblem(
+      `The customer "${sourceCustomerId}" of this session no longer exists (the sandbox was reset or reseeded); call startSession again`,
+    );
+  }
+  return sourceCustomerId;
 }

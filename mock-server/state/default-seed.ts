@@ -1,5 +1,12 @@
 import type { Schema } from '../../lib/contract/types.js';
-import type { Ad, Customer, SeedAd, SeedData } from './seed-types.js';
+import type {
+  Ad,
+  SeedAd,
+  SeedCategory,
+  SeedCustomer,
+  SeedData,
+  SeedRedemption,
+} from './seed-types.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -40,6 +47,8 @@ export function buildDefaultSeed(nowMs: number): SeedData {
     ad(at, {
       id: '1000003',
       merchant: 'Contoso Fuel',
+      // Fuel stations appear on statements as "CONTOSO 0042 ...", without the word "Fuel".
+      merchantMatchKey: 'contoso',
       reward: metered(0.1, 15, 20),
       sections: ['FeaturedOffers'],
       categoryId: 'services',
@@ -167,6 +176,7 @@ interface AdShape {
   autoActivated?: boolean;
   multi?: boolean;
   withStores?: boolean;
+  merchantMatchKey?: string;
   startInDays?: number;
   endInDays?: number;
 }
@@ -244,6 +254,7 @@ function ad(at: (days: number) => string, shape: AdShape): SeedAd {
     categoryId: shape.categoryId,
     ...(shape.curationIds ? { curationIds: shape.curationIds as string[] } : {}),
     ...(shape.channels ? { channels: shape.channels } : {}),
+    ...(shape.merchantMatchKey ? { merchantMatchKey: shape.merchantMatchKey } : {}),
     ...(shape.withStores
       ? {
           storeLocations: [
@@ -295,7 +306,7 @@ const metered = (amount: number, cap: number, minSpend: number): Schema<'AdRewar
   purchaseRequirement: { minSpendAmount: minSpend, purchaseChannels: ['PayAtPump', 'InStore'] },
 });
 
-function category(id: string, name: string): Schema<'CategoryGroup'> {
+function category(id: string, name: string): SeedCategory {
   return { id, name, subcategories: [] };
 }
 
@@ -304,7 +315,7 @@ function customer(
   sourceCustomerId: string,
   enrollment: Schema<'EnrollmentOptInStatus'>,
   hasAccounts: boolean,
-): Customer {
+): SeedCustomer {
   const accountId = `acct-${sourceCustomerId}`;
   return {
     sourceCustomerId,
@@ -355,7 +366,7 @@ function redemption(
   transactionAmount: number,
   redeemedInDays: number,
   settledInDays: number | null,
-): Schema<'Redemption'> {
+): SeedRedemption {
   return {
     redemptionId,
     adId,

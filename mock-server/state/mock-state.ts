@@ -22,13 +22,15 @@ interface ServeTokenOwner {
  * the state can be cached until the next change.
  */
 export class MockState {
-  readonly institutionId: string;
+  institutionId = '';
   readonly customers = new Map<string, Customer>();
-  readonly portfolios: Schema<'Portfolio'>[];
+  portfolios: Schema<'Portfolio'>[] = [];
   readonly categories = new Map<string, Schema<'CategoryGroup'>>();
-  readonly ads: SeedAd[];
+  ads: SeedAd[] = [];
   readonly adsById = new Map<string, SeedAd>();
-  readonly redemptions: Schema<'Redemption'>[];
+  redemptions: Schema<'Redemption'>[] = [];
+  /** The `transactionId`s received through createTransactions: a repeated one is ignored. */
+  readonly transactionIds = new Set<string>();
   private readonly adStates = new Map<string, Map<string, CustomerAdState>>();
   private readonly serveTokens = new Map<string, ServeTokenOwner>();
   /** Incremented on every change; caches key on it. */
@@ -38,13 +40,28 @@ export class MockState {
     seed: SeedData,
     readonly clock: MockClock,
   ) {
+    this.load(seed);
+  }
+
+  /**
+   * Replaces every piece of data and every customer's state with `seed`. The caller validates
+   * the seed first (see admin/check-seed.ts): this never fails half-way.
+   */
+  load(seed: SeedData): void {
     this.institutionId = seed.institutionId;
-    for (const customer of seed.customers) this.customers.set(customer.sourceCustomerId!, customer);
-    this.portfolios = seed.portfolios;
-    for (const category of seed.categories) this.categories.set(category.id!, category);
+    this.customers.clear();
+    for (const customer of seed.customers) this.customers.set(customer.sourceCustomerId, customer);
+    this.portfolios = seed.portfolios ?? [];
+    this.categories.clear();
+    for (const category of seed.categories ?? []) this.categories.set(category.id, category);
     this.ads = seed.ads;
+    this.adsById.clear();
     for (const seedAd of seed.ads) this.adsById.set(seedAd.ad.adId, seedAd);
-    this.redemptions = [...seed.redemptions];
+    this.redemptions = [...(seed.redemptions ?? [])];
+    this.transactionIds.clear();
+    this.adStates.clear();
+    this.serveTokens.clear();
+    this.touch();
   }
 
   /** The customer's state for an ad, created from the ad's starting state on first use. */
@@ -56,20 +73,25 @@ export class MockState {
     }
     let state = perCustomer.get(adId);
     if (!state) {
-      const template = this.adsById.get(adId)!.ad;
       // Serve tokens are opaque and unguessable, like the real ones.
       const serveToken = `srv-${randomBytes(12).toString('base64url')}`;
-      // An ad the customer already redeemed must have been activated.
-      const isRedeemed = this.redemptionStateOf(sourceCustomerId, adId) !== undefined;
       state = {
-        activationState: isRedeemed ? 'ACTIVATED' : template.activationState,
-        visibilityState: template.visibilityState,
+        activationState: this.startingActivationState(sourceCustomerId, adId),
+        visibilityState: this.adsById.get(adId)!.ad.visibilityState,
         serveToken,
       };
       perCustomer.set(adId, state);
       this.serveTokens.set(serveToken, { sourceCustomerId, adId });
     }
     return state;
+  }
+
+  /** The customer's activation state of an ad, without serving it (no serve token is made). */
+  activationStateOf(sourceCustomerId: string, adId: string): Schema<'AdActivationState'> {
+    return (
+      this.adStates.get(sourceCustomerId)?.get(adId)?.activationState ??
+      this.startingActivationState(sourceCustomerId, adId)
+    );
   }
 
   /** Which customer and ad a serve token was issued for. */
@@ -119,5 +141,14 @@ export class MockState {
 
   touch(): void {
     this.version++;
+  }
+
+  /** An ad the customer already redeemed must have been activated; otherwise the ad's own state. */
+  private startingActivationState(
+    sourceCustomerId: string,
+    adId: string,
+  ): Schema<'AdActivationState'> {
+    const isRedeemed = this.redemptionStateOf(sourceCustomerId, adId) !== undefined;
+    return isRedeemed ? 'ACTIVATED' : this.adsById.get(adId)!.ad.activationState;
   }
 }

@@ -174,6 +174,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/data/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update customers, with their accounts and cards.
+         * @description Updates up to 50 customers per request. It takes the full record: it can add accounts
+         *     and cards, update them, or close an account by sending its current state.
+         *     Source: https://docs.cardlytics.com/ads/v2/api/data/put-customers-update.html
+         *
+         *     The success status is presumed 200 with `{requestId}`, and the scope is not settled by
+         *     the docs (one guide says customer-level authorisation is used to "update customers").
+         *     Mock choice: scope `api:institution`, like creation (a customer-scope token is refused
+         *     with 401); the stored record is replaced by the one sent; a `sourceCustomerId` that does
+         *     not exist, or one sent twice in the same request, is a 400 `ValidationException`, and
+         *     the request is accepted or refused as a whole.
+         */
+        put: operations["updateCustomers"];
+        /**
+         * Register customers, with their accounts and cards.
+         * @description Creates up to 50 customers per request. A customer must exist before it can start a
+         *     customer session and be served ads. Scope: `api:institution`; a customer-scope token is
+         *     refused with 401 (see the `sessionToken` scheme).
+         *     Source: https://platform.cardlytics.com/publisher-integrations/reference/create-customers
+         *
+         *     The documented outcomes are 200 with `{requestId}` and 500 on failure; the answer to an
+         *     invalid body or to a customer that already exists is not documented.
+         *     Mock choice: 400 `ValidationException` naming each field for an invalid body, for a
+         *     `sourceCustomerId` that already exists (update it with PUT) and for one sent twice in the
+         *     same request; the request is accepted or refused as a whole.
+         */
+        post: operations["createCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/data/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report card transactions of the institution's customers.
+         * @description Sends up to 50 transactions per request; Cardlytics matches them against the offers the
+         *     customers activated. Scope: `api:institution`; a customer-scope token is refused with
+         *     401 (see the `sessionToken` scheme). Amounts are strings of minor units.
+         *     Source: https://platform.cardlytics.com/publisher-integrations/reference/create-customer-transactions
+         *
+         *     Which fields are required, and how a transaction turns into a redemption, are not
+         *     documented. Mock choice, in full:
+         *     - The request is accepted or refused as a whole: every transaction must name a known
+         *       customer and one of that customer's accounts, and carry `postedAmount` or
+         *       `authorizationAmount`; otherwise 400 `ValidationException` naming each field.
+         *     - A `transactionId` the mock has already received is accepted again and ignored, so a
+         *       retried request never redeems twice.
+         *     - A transaction redeems at most one ad, the first in ranking order for which all hold:
+         *       the customer's ad is `ACTIVATED` (by `ActivateOffer`, or `AUTO_ACTIVATED`);
+         *       `paymentNetworkMerchant` contains the ad's merchant match key, ignoring case (the
+         *       seed's `merchantMatchKey`, by default the ad's `merchantName`); the amount
+         *       (`postedAmount`, else `authorizationAmount`, read with two decimal places whatever
+         *       the currency) is above zero and at least `purchaseRequirement.minSpendAmount`;
+         *       `transactionTimestamp` lies between the ad's `startDate` and `endDate`; the ad is
+         *       `isMultiRedemption` or not yet redeemed by this customer; and the customer's
+         *       `redemptionEligibility` is not `NONE`.
+         *     - The reward is amount × `rewardAmount` / 100 for `PERCENT_AMOUNT_PURCHASE`,
+         *       `rewardAmount` for `FIXED_AMOUNT_PURCHASE`, and `rewardAmount` per whole currency unit
+         *       of the amount for `METERED_AMOUNT_PURCHASE` (the metering unit is not documented),
+         *       capped so that the customer's rewards on the ad stay within `maxRewardAmount`, and
+         *       rounded to cents. A transaction whose reward would be zero redeems nothing.
+         *     - The redemption is dated at `transactionTimestamp` and not settled
+         *       (`rewardSettlementRunDate` null): the ad shows `redemptionState` `PROCESSING` and the
+         *       reward summary counts it as pending as well as in its dated windows.
+         */
+        post: operations["createTransactions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -334,10 +424,11 @@ export interface components {
          *     Documented types: `HttpMessageNotReadable` (400, body missing or unreadable),
          *     `ValidationException` (400, fields missing or invalid), `SessionValidationException`
          *     (401, session expired or invalid), `InternalServerError` (500).
-         *     Mock choice: the mock also uses `NotFound` (404), `MethodNotAllowed` (405) and
-         *     `UnsupportedMediaType` (415), always sends `validationErrors` (empty when there is
-         *     nothing field-specific), and sets `requestId` to the caller's `X-CDLX-Request-Id` or a
-         *     generated UUID. Whether the real API always sends `validationErrors` is unknown, so it
+         *     Mock choice: the mock also uses `Forbidden` (403), `NotFound` (404), `MethodNotAllowed`
+         *     (405), `UnsupportedMediaType` (415), and, only while a fault set through its admin API
+         *     asks for them, `TooManyRequests` (429) and `ServiceUnavailable` (503); it always sends
+         *     `validationErrors` (empty when there is nothing field-specific), and sets `requestId`
+         *     to the caller's `X-CDLX-Request-Id` or a generated UUID. Whether the real API always sends `validationErrors` is unknown, so it
          *     is optional here. Exact `title` strings are not documented.
          * @example {
          *       "type": "ValidationException",
@@ -746,6 +837,90 @@ export interface components {
              */
             rewardSettlementRunDate?: string | null;
         };
+        /**
+         * @description Body of createCustomers and updateCustomers: at most 50 customers per request.
+         *     Mock choice: at least one customer, and `sourceCustomerId` is required on each (the
+         *     customer's key everywhere else in the API).
+         */
+        CustomersRequest: {
+            customers: (components["schemas"]["Customer"] & {
+                sourceCustomerId: string;
+            })[];
+        };
+        /**
+         * @description Body of createTransactions: at most 50 transactions per request.
+         *     Mock choice: at least one transaction.
+         */
+        TransactionsRequest: {
+            transactions: components["schemas"]["TransactionNotification"][];
+        };
+        /**
+         * @description One card transaction of a customer. The field names come from the vendor's example;
+         *     which fields are required, and the full lists of values of the string codes, are not
+         *     documented. Mock choice: the five fields listed as required, because the mock cannot
+         *     match a transaction to a customer's ad without them.
+         */
+        TransactionNotification: {
+            /** @description The publisher's id of the transaction. */
+            transactionId: string;
+            /** @description Stage of the transaction, e.g. `AUTHORIZED`; the full list is not documented. */
+            transactionType?: string;
+            sourceCustomerId: string;
+            sourceAccountId: string;
+            /** @description e.g. `DEBIT`; the full list is not documented. */
+            paymentType?: string;
+            /** @description e.g. `APPLE_PAY`; the full list is not documented. */
+            paymentMethodEntryType?: string;
+            paymentProductId?: string;
+            /** Format: date-time */
+            transactionTimestamp: string;
+            /** Format: date-time */
+            transactionPostingTimestamp?: string;
+            /** @description Merchant category code. */
+            paymentNetworkMCC?: string;
+            /** @description e.g. `MID`; the full list is not documented. */
+            paymentNetworkMerchantIdType?: string;
+            /**
+             * @description The merchant as the card network names it (the statement descriptor). How the real
+             *     API matches it to an offer's merchant is not documented. Mock choice: it matches an
+             *     ad when it contains the ad's merchant match key, ignoring case (see createTransactions).
+             */
+            paymentNetworkMerchant: string;
+            paymentNetworkMerchantAddress1?: string;
+            paymentNetworkMerchantAddress2?: string;
+            paymentNetworkMerchantCity?: string;
+            paymentNetworkMerchantState?: string;
+            paymentNetworkMerchantPostal?: string;
+            paymentNetworkMerchantCountryCode?: string;
+            paymentNetworkMerchantId?: string;
+            paymentMethodBillingPostalCode?: string;
+            mobileIndicator?: boolean;
+            walletDescription?: string;
+            /** Format: int32 */
+            cardNetworkIdentifier?: number;
+            iin?: string;
+            last4?: string;
+            /** Format: int32 */
+            cardPresentIndicator?: number;
+            recurringTransactionIndicator?: boolean;
+            authorizationAmount?: components["schemas"]["MinorUnitAmount"];
+            cashBackAtPointOfSaleAmount?: components["schemas"]["MinorUnitAmount"];
+            postedAmount?: components["schemas"]["MinorUnitAmount"];
+            /** @description e.g. `USD`. */
+            currencyCode?: string;
+            /** @description e.g. `NOT_ONLINE`; the full list is not documented. */
+            onlineIndicator?: string;
+            multipleClearingSequenceNumber?: string;
+            multipleClearingSequenceCount?: string;
+            authorizationApprovalCode?: string;
+            acquirerReferenceNumber?: string;
+        };
+        /**
+         * @description An amount as a string of minor units, e.g. `"2500"` for 25.00. Mock choice: digits with
+         *     an optional leading minus sign, read with two decimal places whatever the currency.
+         * @example 2500
+         */
+        MinorUnitAmount: string;
     };
     responses: {
         /**
@@ -775,7 +950,9 @@ export interface components {
         /**
          * @description Session token missing, invalid or expired (`SessionValidationException`). The client
          *     should call startSession again. The body may not tell an expired token from a bad one.
-         *     Mock choice: also used for a token whose scope does not cover the operation.
+         *     Mock choice: also used for a token whose scope does not cover the operation, in both
+         *     directions: an `api:institution` token on a customer operation (getAds, clientEvent, the
+         *     customer-profile reads) and an `api:customer` token on a data API (`/v2/data/...`).
          */
         Unauthorized: {
             headers: {
@@ -792,6 +969,20 @@ export interface components {
                  *       "requestId": "a1b2c3d4-0000-4000-8000-00000000abcd"
                  *     }
                  */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The caller may not invoke the endpoint (documented status; no body is documented).
+         *     Mock choice: the mock answers 403 `Forbidden` when the client certificate is the mock's
+         *     own admin identity (subject `CN=cdlx mock admin`), which is for its admin API only.
+         */
+        Forbidden: {
+            headers: {
+                "X-CDLX-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -844,6 +1035,47 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description Throttled: retry with exponential back-off (documented status). No throttling rules,
+         *     rate-limit headers or body are documented, so `Retry-After` may be absent on the real API.
+         *     Mock choice: the mock never throttles on its own; it answers 429 only while a fault set
+         *     through its admin API says so, with an `Error` body of `type` `TooManyRequests` and a
+         *     `Retry-After` header in seconds.
+         */
+        TooManyRequests: {
+            headers: {
+                "X-CDLX-Request-Id": components["headers"]["RequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "TooManyRequests",
+                 *       "title": "Too many requests (fault set through the mock admin API)",
+                 *       "status": 429,
+                 *       "validationErrors": [],
+                 *       "requestId": "5e0c0a57-1111-4c1e-8d2a-2b9f3c4d5e6f"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description Down for maintenance or otherwise unavailable (documented status; no body is documented).
+         *     Mock choice: sent only while a fault set through the mock's admin API says so, with an
+         *     `Error` body of `type` `ServiceUnavailable` and a `Retry-After` header in seconds.
+         */
+        ServiceUnavailable: {
+            headers: {
+                "X-CDLX-Request-Id": components["headers"]["RequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
         /**
@@ -863,6 +1095,12 @@ export interface components {
          *     with the same value as the body's `requestId`.
          */
         RequestId: string;
+        /**
+         * @description How long to wait before retrying (RFC 9110 §10.2.3: seconds, or an HTTP date). Not
+         *     documented for the real API. Mock choice: whole seconds on the 429 and 503 answers that a
+         *     fault produces.
+         */
+        RetryAfter: string;
     };
     pathItems: never;
 }
@@ -901,10 +1139,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     startSession: {
@@ -960,10 +1201,13 @@ export interface operations {
              *     Mock choice: the mock sends them as `title` with `type` `ValidationException`.
              */
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getAds: {
@@ -1009,10 +1253,13 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     clientEvent: {
@@ -1069,10 +1316,13 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getCustomerProfile: {
@@ -1104,10 +1354,13 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getCustomerRewardSummary: {
@@ -1162,10 +1415,13 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getCustomerAdRedemptions: {
@@ -1197,10 +1453,192 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateCustomers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional caller-chosen request ID, echoed as the body field `requestId`. When it is
+                 *     missing the server generates a random UUID. The docs show UUIDs, but any string is
+                 *     accepted here; header names are case-insensitive (the docs also write
+                 *     `X-CDLX-Request-ID`). Mock choice: the mock accepts any string of 1 to 128 characters.
+                 */
+                "X-CDLX-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomersRequest"];
+            };
+        };
+        responses: {
+            /** @description Customers updated. */
+            200: {
+                headers: {
+                    "X-CDLX-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestIdResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCustomers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional caller-chosen request ID, echoed as the body field `requestId`. When it is
+                 *     missing the server generates a random UUID. The docs show UUIDs, but any string is
+                 *     accepted here; header names are case-insensitive (the docs also write
+                 *     `X-CDLX-Request-ID`). Mock choice: the mock accepts any string of 1 to 128 characters.
+                 */
+                "X-CDLX-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customers": [
+                 *         {
+                 *           "sourceCustomerId": "cust-0100",
+                 *           "organizationId": "50004",
+                 *           "postalCode": "10001",
+                 *           "country": "US",
+                 *           "customerCreationDate": "2020-05-01T00:00:00Z",
+                 *           "enrollmentStartDate": "2024-01-01T00:00:00Z",
+                 *           "enrollmentEndDate": null,
+                 *           "enrollmentOptInStatus": "ACTIVE",
+                 *           "alertOptInStatus": [
+                 *             "ALL"
+                 *           ],
+                 *           "targetingIndicator": "TARGET",
+                 *           "accounts": [
+                 *             {
+                 *               "sourceAccountId": "acct-9",
+                 *               "sourceCustomerIds": [
+                 *                 "cust-0100"
+                 *               ],
+                 *               "primarySourceCustomerId": "cust-0100",
+                 *               "status": "OPEN",
+                 *               "type": "DDA",
+                 *               "sourcePortfolioId": "pf-rewards",
+                 *               "accountOpenDate": "2020-05-01T00:00:00Z",
+                 *               "accountCloseDate": null,
+                 *               "cards": []
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CustomersRequest"];
+            };
+        };
+        responses: {
+            /** @description Customers created. */
+            200: {
+                headers: {
+                    "X-CDLX-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestIdResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTransactions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional caller-chosen request ID, echoed as the body field `requestId`. When it is
+                 *     missing the server generates a random UUID. The docs show UUIDs, but any string is
+                 *     accepted here; header names are case-insensitive (the docs also write
+                 *     `X-CDLX-Request-ID`). Mock choice: the mock accepts any string of 1 to 128 characters.
+                 */
+                "X-CDLX-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "transactions": [
+                 *         {
+                 *           "transactionId": "txn-0001",
+                 *           "transactionType": "AUTHORIZED",
+                 *           "sourceCustomerId": "cust-0001",
+                 *           "sourceAccountId": "acct-cust-0001",
+                 *           "paymentType": "DEBIT",
+                 *           "transactionTimestamp": "2024-02-01T10:00:00Z",
+                 *           "paymentNetworkMCC": "5814",
+                 *           "paymentNetworkMerchant": "EXAMPLE COFFEE #42 AUSTIN TX",
+                 *           "postedAmount": "2500",
+                 *           "currencyCode": "USD",
+                 *           "onlineIndicator": "NOT_ONLINE"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["TransactionsRequest"];
+            };
+        };
+        responses: {
+            /** @description Transactions accepted. */
+            200: {
+                headers: {
+                    "X-CDLX-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestIdResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }
