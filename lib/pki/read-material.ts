@@ -161,7 +161,15 @@ function readPem(file: string, text: string, options: ReadMaterialOptions): Mate
           hint: 'Keep one private key per file.',
         });
       }
-      material.privateKey = parsePrivateKey(file, { key: block, format: 'pem' }, options);
+      // RFC 5958 encrypted PKCS#8, or the legacy OpenSSL "Proc-Type: 4,ENCRYPTED" header.
+      const isEncrypted =
+        label === 'ENCRYPTED PRIVATE KEY' || /Proc-Type:\s*4,ENCRYPTED/.test(body);
+      material.privateKey = parsePrivateKey(
+        file,
+        { key: block, format: 'pem' },
+        options,
+        isEncrypted,
+      );
     }
   }
   return material;
@@ -216,7 +224,12 @@ function readDer(file: string, bytes: Buffer, options: ReadMaterialOptions): Mat
   if (keyType) {
     return {
       ...material,
-      privateKey: parsePrivateKey(file, { key: bytes, format: 'der', type: keyType }, options),
+      privateKey: parsePrivateKey(
+        file,
+        { key: bytes, format: 'der', type: keyType === 'encrypted-pkcs8' ? 'pkcs8' : keyType },
+        options,
+        keyType === 'encrypted-pkcs8',
+      ),
     };
   }
   throw new CdlxError(
@@ -255,12 +268,14 @@ function isCsr(der: Buffer, file: string): boolean {
  * algorithm, key; encrypted: algorithm, data), PKCS#1 (RFC 8017: version, modulus, ...) and SEC 1
  * (RFC 5915: version 1, key octets).
  */
-function derPrivateKeyType(root: Asn1): 'pkcs8' | 'pkcs1' | 'sec1' | undefined {
+function derPrivateKeyType(root: Asn1): 'pkcs8' | 'encrypted-pkcs8' | 'pkcs1' | 'sec1' | undefined {
   try {
     const [first, second] = childrenOf(root, 'key');
     if (!first || !second) return undefined;
     const { Type } = forge.asn1;
-    if (isUniversal(first, Type.SEQUENCE) && isUniversal(second, Type.OCTETSTRING)) return 'pkcs8';
+    if (isUniversal(first, Type.SEQUENCE) && isUniversal(second, Type.OCTETSTRING)) {
+      return 'encrypted-pkcs8';
+    }
     if (!isUniversal(first, Type.INTEGER)) return undefined;
     if (isUniversal(second, Type.SEQUENCE)) return 'pkcs8';
     if (isUniversal(second, Type.INTEGER)) return 'pkcs1';
@@ -291,7 +306,13 @@ function parsePrivateKey(
   file: string,
   input: { key: string | Buffer; format: 'pem' | 'der'; type?: 'pkcs8' | 'pkcs1' | 'sec1' },
   options: ReadMaterialOptions,
+  isEncrypted: boolean,
 ): KeyObject {
+  if (isEncrypted && options.passphrase === undefined) {
+    throw new UsageError(`${file} holds an encrypted private key, which needs its passphrase.`, {
+      hint: 'Put its passphrase in an environment variable and add --passphrase-env NAME.',
+    });
+  }
   try {
     return createPrivateKey({
       ...input,
@@ -300,11 +321,6 @@ function parsePrivateKey(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const message = error instanceof Error ? error.message : '';
-    if (code === 'ERR_MISSING_PASSPHRASE') {
-      throw new UsageError(`${file} holds an encrypted private key.`, {
-        hint: 'Put its passphrase in an environment variable and add --passphrase-env NAME.',
-      });
-    }
     if (options.passphrase !== undefined && /bad decrypt|decrypt/i.test(`${code} ${message}`)) {
       throw new CdlxError(
         'CDLX_WRONG_PASSPHRASE',
