@@ -17,7 +17,11 @@ function buildProgram(): Command {
     )
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
-    .configureHelp({ sortSubcommands: true });
+    .configureHelp({ sortSubcommands: true })
+    // Commander's own usage errors get the same prefix as the kit's errors.
+    .configureOutput({
+      outputError: (text, write) => write(`cdlx Error: ${text.replace(/^error: /, '')}`),
+    });
   registerCommands(program);
   return program;
 }
