@@ -1,5 +1,7 @@
 import type { ServerResponse } from 'node:http';
 
+import type { ValidateFunction } from 'ajv';
+
 import { formatValidationErrors } from '../lib/contract/format-errors.js';
 import { findUnknownFields } from '../lib/contract/unknown-fields.js';
 import type { ContractValidators } from '../lib/contract/validators.js';
@@ -23,14 +25,11 @@ export function checkAnswer(
   operationId: string | undefined,
   answer: Answer,
 ): Answer {
-  const validator =
-    (operationId && validators.responseValidator(operationId, answer.status)) ||
-    validators.schemaValidator('Error');
+  const { validator, pointer } = answerSchema(validators, operationId, answer.status);
   const schemaErrors = validator(answer.body)
     ? []
     : formatValidationErrors(validator.errors, { withSchemaPath: true, data: answer.body });
-  const pointer = validatorPointer(validators, operationId, answer.status);
-  const unknown = pointer ? findUnknownFields(pointer, answer.body) : [];
+  const unknown = findUnknownFields(pointer, answer.body);
   if (schemaErrors.length === 0 && unknown.length === 0) return answer;
 
   const what = `${operationId ?? 'error'} ${answer.status}`;
@@ -44,13 +43,47 @@ export function checkAnswer(
   };
 }
 
-function validatorPointer(
+interface AnswerSchema {
+  validator: ValidateFunction;
+  /** Where the schema sits in the contract, for the undeclared-field walk. */
+  pointer: string;
+}
+
+const ERROR_SCHEMA_POINTER = '#/components/schemas/Error';
+const NO_OPERATION = '';
+const answerSchemas = new WeakMap<ContractValidators, Map<string, Map<number, AnswerSchema>>>();
+
+/**
+ * The validator and schema pointer for one operation and status, worked out on first use and
+ * remembered: every answer needs them, and finding them means a scan of the operation list.
+ */
+function answerSchema(
   validators: ContractValidators,
   operationId: string | undefined,
   status: number,
-): string | undefined {
-  const operation = validators.operations.find((op) => op.operationId === operationId);
-  return operation?.responses[String(status)]?.schemaPointer ?? '#/components/schemas/Error';
+): AnswerSchema {
+  let byOperation = answerSchemas.get(validators);
+  if (!byOperation) {
+    byOperation = new Map();
+    answerSchemas.set(validators, byOperation);
+  }
+  let byStatus = byOperation.get(operationId ?? NO_OPERATION);
+  if (!byStatus) {
+    byStatus = new Map();
+    byOperation.set(operationId ?? NO_OPERATION, byStatus);
+  }
+  let schema = byStatus.get(status);
+  if (!schema) {
+    const operation = validators.operations.find((op) => op.operationId === operationId);
+    schema = {
+      validator:
+        (operationId && validators.responseValidator(operationId, status)) ||
+        validators.schemaValidator('Error'),
+      pointer: operation?.responses[String(status)]?.schemaPointer ?? ERROR_SCHEMA_POINTER,
+    };
+    byStatus.set(status, schema);
+  }
+  return schema;
 }
 
 /** Serialises once and sends with an exact Content-Length. */

@@ -74,14 +74,28 @@ export function getContractValidators(doc: OpenApiDocument = loadContract()): Co
     }
   }
   const named = new Map<string, ValidateFunction>();
+  // The mock asks for a response validator on every answer: resolve each (operation, status)
+  // once, so the hot path is two Map look-ups rather than up to three string concatenations.
+  const resolvedResponses = new Map<string, Map<number, ValidateFunction | undefined>>();
+  const resolveResponse = (operationId: string, status: number): ValidateFunction | undefined =>
+    responses.get(`${operationId} ${status}`) ??
+    responses.get(`${operationId} ${String(status)[0]}XX`) ??
+    responses.get(`${operationId} default`);
 
   const validators: ContractValidators = {
     operations,
     requestValidator: (operationId) => requests.get(operationId),
-    responseValidator: (operationId, status) =>
-      responses.get(`${operationId} ${status}`) ??
-      responses.get(`${operationId} ${String(status)[0]}XX`) ??
-      responses.get(`${operationId} default`),
+    responseValidator(operationId, status) {
+      let byStatus = resolvedResponses.get(operationId);
+      if (!byStatus) {
+        byStatus = new Map();
+        resolvedResponses.set(operationId, byStatus);
+      }
+      if (byStatus.has(status)) return byStatus.get(status);
+      const validate = resolveResponse(operationId, status);
+      byStatus.set(status, validate);
+      return validate;
+    },
     schemaValidator(schemaName) {
       let validate = named.get(schemaName);
       if (!validate) {
