@@ -6,8 +6,13 @@ import type { AddressInfo, Socket } from 'node:net';
 import { formatValidationErrors } from '../lib/contract/format-errors.js';
 import type { OperationSpec } from '../lib/contract/operations.js';
 import { getContractValidators, type ContractValidators } from '../lib/contract/validators.js';
+import { startAdminServer, type AdminServer } from './admin/admin-server.js';
 import { AllowList } from './allow-list.js';
-import { MockClock } from './clock.js';
+import { refuseAdminIdentity } from './client-identity.js';
+import type { MockClock } from './clock.js';
+import { applyFaultBefore, deliverWithFault } from './faults/apply-fault.js';
+import type { FaultDecision } from './faults/fault-rules.js';
+import { holdHandshakes } from './faults/handshake-stall.js';
 import { HANDLERS } from './handlers/index.js';
 import type { HandlerContext } from './handlers/handler.js';
 import { parseJsonBody, readBody } from './read-body.js';
@@ -18,10 +23,11 @@ import {
   validationProblem,
 } from './problems.js';
 import { checkAnswer, sendAnswer, REQUEST_ID_HEADER, type Answer } from './respond.js';
+import { describeExchange } from './journal.js';
 import { Router } from './router.js';
+import { Sandbox } from './sandbox.js';
 import { SessionTokens } from './session-tokens.js';
-import { buildDefaultSeed } from './state/default-seed.js';
-import { MockState } from './state/mock-state.js';
+import type { MockState } from './state/mock-state.js';
 import type { SeedData } from './state/seed-types.js';
 
 export interface MockTlsMaterial {
@@ -42,6 +48,13 @@ export interface MockServerOptions {
   allowedCidrs?: readonly string[];
   /** Starting data; the built-in sandbox seed by default. */
   seed?: SeedData;
+  /**
+   * Also start the admin API (openapi/mock-admin.yaml) on its own port (0, the default, lets the
+   * OS choose), for the admin identity only.
+   */
+  admin?: boolean | { port?: number };
+  /** Entries the request journal keeps (a ring buffer). */
+  journalCapacity?: number;
 }
 
 export interface MockServer {
@@ -50,6 +63,10 @@ export interface MockServer {
   port: number;
   state: MockState;
   clock: MockClock;
+  /** State, clock, faults and journal, as the admin API drives them. */
+  sandbox: Sandbox;
+  /** The admin listener, when `admin` was asked for. */
+  admin: AdminServer | undefined;
   server: Server;
   close(): Promise<void>;
 }
@@ -62,8 +79,12 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const validators = getContractValidators();
   const router = new Router(validators.operations);
   const allowList = new AllowList(options.allowedCidrs);
-  const clock = new MockClock();
-  const state = new MockState(options.seed ?? buildDefaultSeed(clock.now()), clock);
+  const sandbox = new Sandbox({
+    seed: options.seed,
+    journalCapacity: options.journalCapacity,
+    operationIds: validators.operations.map((operation) => operation.operationId),
+  });
+  const { state, clock } = sandbox;
   const tokens = new SessionTokens(clock);
 
   const server = createServer(
@@ -77,9 +98,12 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       minVersion: 'TLSv1.2',
     },
     (request, response) => {
-      void handleRequest(request, response, { validators, router, state, tokens });
+      void handleRequest(request, response, { validators, router, state, tokens, sandbox });
     },
   );
+  // A stalled TLS handshake is a fault too: this gate sits between TCP and the TLS layer.
+  const stalls = holdHandshakes(server, () => sandbox.faults.decideStall());
+  sandbox.faults.onClear(() => stalls.releaseAll());
   // Runs before the TLS layer sees the socket: a source outside the allow-list is dropped
   // without a single TLS byte, as a firewall in front of the real API would.
   server.prependListener('connection', (socket: Socket) => {
@@ -96,14 +120,24 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   });
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const adminPort = typeof options.admin === 'object' ? (options.admin.port ?? 0) : 0;
+  const admin = options.admin
+    ? await startAdminServer({ tls: options.tls, host, port: adminPort, sandbox, allowList })
+    : undefined;
   return {
     url: `https://${urlHost}:${port}`,
     host,
     port,
     state,
     clock,
+    sandbox,
+    admin,
     server,
-    close: () => closeServer(server),
+    close: async () => {
+      await admin?.close();
+      stalls.destroyAll();
+      await closeServer(server);
+    },
   };
 }
 
@@ -112,6 +146,7 @@ interface RequestDeps {
   router: Router;
   state: MockState;
   tokens: SessionTokens;
+  sandbox: Sandbox;
 }
 
 async function handleRequest(
@@ -119,12 +154,23 @@ async function handleRequest(
   response: ServerResponse,
   deps: RequestDeps,
 ): Promise<void> {
+  const startedMs = performance.now();
   const requestId = pickRequestId(request.headers[REQUEST_ID_HEADER]);
   const match = deps.router.match(request.method ?? 'GET', request.url ?? '/');
   const operation = 'operation' in match ? match.operation : undefined;
+  const operationId = operation?.operationId;
+  let fault: FaultDecision | undefined;
   let answer: Answer;
   try {
+    refuseAdminIdentity(request.socket);
     if ('problem' in match) throw match.problem;
+    // Faults set through the admin API; with none set, this is one length check.
+    fault = deps.sandbox.faults.decide(match.operation.operationId);
+    if (fault && (await applyFaultBefore(fault, request))) {
+      const exchange = { startedMs, operationId, requestId, status: 0, fault: fault.kind };
+      deps.sandbox.journal.record(describeExchange(request, { ...exchange, body: undefined }));
+      return;
+    }
     answer = { status: 200, body: await runOperation(match.operation, request, deps) };
   } catch (error) {
     const problem =
@@ -132,7 +178,12 @@ async function handleRequest(
     answer = { status: problem.status, body: problem.toBody(requestId), headers: problem.headers };
   }
   answer.body.requestId = requestId;
-  sendAnswer(response, checkAnswer(deps.validators, operation?.operationId, answer), requestId);
+  const checked = checkAnswer(deps.validators, operationId, answer);
+  let status = checked.status;
+  if (fault) status = deliverWithFault(response, checked, requestId, fault);
+  else sendAnswer(response, checked, requestId);
+  const exchange = { startedMs, operationId, requestId, status, fault: fault?.kind };
+  deps.sandbox.journal.record(describeExchange(request, { ...exchange, body: checked.body }));
 }
 
 /** Content type, body, schema, session, then the operation's handler. */

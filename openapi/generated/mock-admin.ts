@@ -78,11 +78,11 @@ export interface paths {
         put?: never;
         /**
          * Add a fault rule.
-         * @description Rules are tried in the order they were added. For each request to an operation, every
-         *     rule for that operation (or for `*`) draws once; the latency of every rule that fires
-         *     adds up, and the first firing rule of another kind decides the outcome. A rule with
-         *     `times` is removed once it has fired that many times. `stall-handshake` rules apply to
-         *     new connections instead, before TLS.
+         * @description Rules are tried in the order they were added, for each request to an operation they
+         *     name (or to any, for `*`): every `latency` rule draws and the delays of those that fire
+         *     add up; the other rules draw until one fires, which decides the outcome, and the rest
+         *     are not tried. A rule with `times` is removed once it has fired that many times.
+         *     `stall-handshake` rules act on new connections instead, before TLS.
          */
         post: operations["addFault"];
         /**

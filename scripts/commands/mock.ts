@@ -13,6 +13,13 @@ export function registerMockCommand(program: Command): void {
     .addOption(new Option('--port <n>', 'port to listen on; 0 picks a free one').default('8443'))
     .addOption(new Option('--host <address>', 'interface to bind').default('127.0.0.1'))
     .addOption(
+      new Option(
+        '--admin-port <n>',
+        'port of the admin API (reset, seed, faults, clock, journal)',
+      ).default('8444'),
+    )
+    .addOption(new Option('--no-admin', 'do not start the admin API'))
+    .addOption(
       new Option('--allow <cidr...>', 'source ranges allowed to connect').default([
         ...DEFAULT_ALLOWED_CIDRS,
       ]),
@@ -23,30 +30,38 @@ export function registerMockCommand(program: Command): void {
         '',
         'Examples:',
         '  npm run mock -- --port 0',
-        '  npm run cdlx -- mock --port 9443 --allow 127.0.0.1/32',
+        '  npm run cdlx -- mock --port 9443 --admin-port 9444 --allow 127.0.0.1/32',
+        '',
+        'The admin API (docs/sandbox.md) answers the admin identity only, certs/mock-admin.crt.',
       ].join('\n'),
     )
     .exitOverride()
-    .action(async (options: { port: string; host: string; allow: string[] }) => {
-      const port = Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        throw new UsageError(`--port ${options.port} is not a port number.`, {
-          hint: 'Use 0 to 65535; 0 lets the system pick a free port.',
-        });
-      }
+    .action(async (options: MockOptions) => {
+      const port = parsePort('--port', options.port);
+      const adminPort = options.admin ? parsePort('--admin-port', options.adminPort) : 0;
       const mock = await startLocalMock({
         host: options.host,
         port,
         allowedCidrs: options.allow,
+        admin: options.admin ? { port: adminPort } : false,
       });
       const { paths } = mock.pki;
       if (mock.pki.created) printNote(`created the local test PKI in ${displayPath(paths.dir)}`);
       // The URL goes to stdout so scripts can read it; everything else is a note.
       process.stdout.write(`${mock.url}\n`);
+      if (mock.admin) process.stdout.write(`${mock.admin.url}\n`);
+      const curl = (identity: { certPath: string; keyPath: string }): string =>
+        `curl --cacert ${displayPath(paths.ca.certPath)} --cert ${displayPath(identity.certPath)} --key ${displayPath(identity.keyPath)}`;
       printNote(
         [
           `mock listening on ${mock.url} (Ctrl-C to stop); try:`,
-          `  curl --cacert ${displayPath(paths.ca.certPath)} --cert ${displayPath(paths.client.certPath)} --key ${displayPath(paths.client.keyPath)} ${mock.url}/healthcheck`,
+          `  ${curl(paths.client)} ${mock.url}/healthcheck`,
+          ...(mock.admin
+            ? [
+                `admin API on ${mock.admin.url} (docs/sandbox.md); try:`,
+                `  ${curl(paths.admin)} ${mock.admin.url}/status`,
+              ]
+            : []),
         ].join('\n'),
       );
       await new Promise<void>((resolve) => {
@@ -57,4 +72,22 @@ export function registerMockCommand(program: Command): void {
         process.once('SIGTERM', stop);
       });
     });
+}
+
+interface MockOptions {
+  port: string;
+  host: string;
+  allow: string[];
+  admin: boolean;
+  adminPort: string;
+}
+
+function parsePort(flag: string, value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`${flag} ${value} is not a port number.`, {
+      hint: 'Use 0 to 65535; 0 lets the system pick a free port.',
+    });
+  }
+  return port;
 }
