@@ -132,7 +132,7 @@ export function lintCsr(file: string, csr: ParsedCsr): Finding[] {
       'CDLX_CSR_KEY_TOO_SMALL',
       'public key',
       `the key is ${csr.key.label}; at least ${MIN_RSA_KEY_SIZE_BITS} bits are needed.`,
-      `${REGENERATE} (2048 by default; --key-size 4096 matches Cardlytics' own example)`,
+      "Make a new key and CSR with `npm run cdlx -- csr --env <preprod|prod>` (2048 bits by default; --key-size 4096 matches Cardlytics' example).",
     );
   }
 
@@ -143,7 +143,9 @@ export function lintCsr(file: string, csr: ParsedCsr): Finding[] {
       'error',
       'CDLX_CSR_WEAK_SIGNATURE',
       'signature algorithm',
-      `the CSR is signed with ${algorithm.name}, weaker than SHA-256 or not RSA.`,
+      algorithm.isWeak
+        ? `the CSR is signed with ${algorithm.name}, weaker than SHA-256.`
+        : `the CSR is signed with ${algorithm.name}, not with SHA-256 (or stronger) and RSA.`,
       `Sign it with SHA-256 (\`openssl req -sha256\`). ${REGENERATE}`,
     );
   }
