@@ -1,6 +1,6 @@
 import { CERTS_DIR, displayPath } from '../lib/paths.js';
 import { ensureLocalPki } from '../lib/pki/local-pki.js';
-import { resolveEnvTarget } from '../lib/targets/env-target.js';
+import { REAL_TARGETS, extraCaPathFromEnv } from '../lib/targets/env-target.js';
 import { writeTrustBundle } from '../lib/trust-bundle.js';
 
 /**
@@ -17,13 +17,10 @@ export default async function globalSetup(): Promise<void> {
   await writeTrustBundle([pki.paths.ca.certPath, ...extraCaFiles()]);
 }
 
-/** Extra CAs of the real targets, when configured; a bad setting is reported by the setup project. */
+/**
+ * Extra CAs of the real targets whose CA variable names a readable file, whatever else is missing:
+ * the setup project reports incomplete settings, in one message.
+ */
 function extraCaFiles(): string[] {
-  return (['preprod', 'prod'] as const).flatMap((name) => {
-    try {
-      return resolveEnvTarget(name).extraCaPaths;
-    } catch {
-      return [];
-    }
-  });
+  return REAL_TARGETS.flatMap((name) => extraCaPathFromEnv(name) ?? []);
 }
