@@ -1,12 +1,27 @@
+import path from 'node:path';
+
 import { defineConfig } from '@playwright/test';
 
+import { REPORT_FILES, resolveReportsDir } from './lib/reporting/reports-dir.js';
+import { prepareSecretRegistry } from './lib/reporting/secret-registry.js';
+import { loadEnvFile } from './lib/targets/env-file.js';
 import { useTrustBundle } from './lib/trust-bundle.js';
 import type { TargetOptions } from './specs/fixtures.js';
 
-// Must happen before the workers start: they read NODE_EXTRA_CA_CERTS once, at launch.
+// Target settings from CDLX_ENV_FILE or .env.cdlx (never overriding the environment), then the
+// trust bundle and the secret registry: all before the workers start, which inherit them.
+loadEnvFile();
 useTrustBundle();
+prepareSecretRegistry();
 
 const isCi = Boolean(process.env.CI);
+/** Every report of the run in one folder (CDLX_REPORTS_DIR); per-test output inside it then. */
+const reportsDir = resolveReportsDir();
+const outputDir = process.env.CDLX_REPORTS_DIR
+  ? path.join(reportsDir, 'test-results')
+  : 'test-results';
+/** Real targets never record traces: they hold request headers (the session token) and bodies. */
+const REAL_TARGET_USE = { trace: 'off' } as const;
 
 /** Specs that need the mock's seeded data, state or faults never run against a real target. */
 const MOCK_ONLY = /@mock-only/;
@@ -19,12 +34,18 @@ export default defineConfig<TargetOptions>({
   retries: isCi ? 1 : 0,
   fullyParallel: true,
   reporter: [
+    // First: scrubs secrets from the results before the reporters below read them.
+    ['./lib/reporting/redacting-reporter.ts'],
     [isCi ? 'dot' : 'line'],
-    ['html', { outputFolder: 'reports/html', open: 'never' }],
-    ['junit', { outputFile: 'reports/junit.xml' }],
-    ['json', { outputFile: 'reports/results.json' }],
+    ['html', { outputFolder: path.join(reportsDir, REPORT_FILES.html), open: 'never' }],
+    ['junit', { outputFile: path.join(reportsDir, REPORT_FILES.junit) }],
+    ['json', { outputFile: path.join(reportsDir, REPORT_FILES.json) }],
+    [
+      './lib/reporting/switch-on-reporter.ts',
+      { outputFile: path.join(reportsDir, REPORT_FILES.switchOn) },
+    ],
   ],
-  outputDir: 'test-results',
+  outputDir,
   use: { trace: 'retain-on-failure' },
   projects: [
     { name: 'unit', testDir: 'tests' },
@@ -33,20 +54,20 @@ export default defineConfig<TargetOptions>({
       name: 'preprod-setup',
       testDir: 'specs',
       testMatch: /target\.setup\.ts/,
-      use: { targetName: 'preprod', trace: 'off' },
+      use: { targetName: 'preprod', ...REAL_TARGET_USE },
     },
     {
       name: 'preprod',
       testDir: 'specs',
       dependencies: ['preprod-setup'],
       grepInvert: MOCK_ONLY,
-      use: { targetName: 'preprod' },
+      use: { targetName: 'preprod', ...REAL_TARGET_USE },
     },
     {
       name: 'prod-setup',
       testDir: 'specs',
       testMatch: /target\.setup\.ts/,
-      use: { targetName: 'prod', trace: 'off' },
+      use: { targetName: 'prod', ...REAL_TARGET_USE },
     },
     {
       name: 'prod',
@@ -54,7 +75,7 @@ export default defineConfig<TargetOptions>({
       dependencies: ['prod-setup'],
       grepInvert: MOCK_ONLY,
       ...(process.env.CDLX_PROD_ALLOW_ALL === '1' ? {} : { grep: GO_LIVE }),
-      use: { targetName: 'prod' },
+      use: { targetName: 'prod', ...REAL_TARGET_USE },
     },
   ],
 });

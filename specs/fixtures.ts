@@ -1,6 +1,7 @@
 import { test as base } from '@playwright/test';
 
-import { CdlxClient } from '../lib/client/cdlx-client.js';
+import type { CdlxClient } from '../lib/client/cdlx-client.js';
+import { TokenRegisteringClient } from '../lib/reporting/token-registering-client.js';
 import { resolveEnvTarget } from '../lib/targets/env-target.js';
 import { clientCertificatesFor, type Target, type TargetName } from '../lib/targets/target.js';
 import { startLocalMock, type LocalMock } from '../mock-server/local-mock.js';
@@ -51,7 +52,8 @@ export const test = base.extend<SpecFixtures & TargetOptions>({
       baseURL: target.baseURL,
       clientCertificates: clientCertificatesFor(target),
     });
-    await use(new CdlxClient(context));
+    // Registers session tokens so no report of the run shows them (lib/reporting/).
+    await use(new TokenRegisteringClient(context));
     await context.dispose();
   },
 

@@ -1,6 +1,20 @@
 import { randomUUID } from 'node:crypto';
 
+import { ANNOTATIONS } from '../lib/reporting/switch-on-summary.js';
 import { GO_LIVE, expect, test } from './fixtures.js';
+
+/**
+ * A fresh X-CDLX-Request-Id for one checklist request, recorded as an annotation: the switch-on
+ * summary lists it, so Cardlytics support can find the request in their logs.
+ */
+function checklistRequestId(operation: string): string {
+  const requestId = randomUUID();
+  test.info().annotations.push({
+    type: ANNOTATIONS.requestId,
+    description: `${operation} ${requestId}`,
+  });
+  return requestId;
+}
 
 /**
  * The go-live checklist of the reference sheet §1: healthcheck, then startSession, getAds and
@@ -8,7 +22,9 @@ import { GO_LIVE, expect, test } from './fixtures.js';
  */
 test.describe('go-live checklist', { tag: GO_LIVE }, () => {
   test('healthcheck answers 200 through mTLS', async ({ api }) => {
-    const response = await api.call('healthcheck');
+    const response = await api.call('healthcheck', {
+      requestId: checklistRequestId('healthcheck'),
+    });
 
     expect(response.status).toBe(200);
     expect(response).toMatchContract();
@@ -19,6 +35,7 @@ test.describe('go-live checklist', { tag: GO_LIVE }, () => {
     target,
   }) => {
     const response = await api.call('startSession', {
+      requestId: checklistRequestId('startSession'),
       body: { sourceCustomerId: target.knownGoodCustomerId, scopes: ['api:customer'] },
     });
 
@@ -30,6 +47,7 @@ test.describe('go-live checklist', { tag: GO_LIVE }, () => {
   test('getAds returns ranked ads for the known good customer', async ({ api, customerToken }) => {
     const response = await api.call('getAds', {
       sessionToken: customerToken,
+      requestId: checklistRequestId('getAds'),
       body: { channel: 'MobileApp', returnMetadata: true },
     });
 
@@ -43,7 +61,7 @@ test.describe('go-live checklist', { tag: GO_LIVE }, () => {
     api,
     customerToken,
   }) => {
-    const requestId = randomUUID();
+    const requestId = checklistRequestId('clientEvent');
     const response = await api.call('clientEvent', {
       sessionToken: customerToken,
       requestId,
