@@ -1,4 +1,5 @@
 import type { RequestBody, Schema, SuccessBody } from '../../lib/contract/types.js';
+import { AnswerCache, canonicalJson } from '../answer-cache.js';
 import type { MockState } from './mock-state.js';
 
 type GetAdsRequest = RequestBody<'getAds'>;
@@ -17,9 +18,17 @@ const DEFAULT_VISIBILITY_STATES: readonly Schema<'AdVisibilityState'>[] = ['VISI
 /** How far back `includeExpiredAds` reaches (the reference sheet's 120-day look-back). */
 const EXPIRED_LOOKBACK_MS = 120 * DAY_MS;
 
+/** One cache per mock instance; it goes when the state does. */
+const answerCaches = new WeakMap<MockState, AnswerCache<GetAdsAnswer>>();
+
 /**
  * Applies getAds' filters to the catalogue for one customer, in ranking order, and builds the
  * answer: the ads map, rankings consistent with it, categories and store locations.
+ *
+ * The answer depends only on the customer, the request, the state and the clock, so it is kept
+ * until the state changes (every change bumps `state.version`) or the clock reaches the next
+ * moment at which an ad starts, ends or leaves the expired-ads look-back. Publishers' load tests
+ * send the same few requests over and over; each is then computed, checked and serialised once.
  */
 export function selectAds(
   state: MockState,
@@ -27,6 +36,41 @@ export function selectAds(
   request: GetAdsRequest,
 ): GetAdsAnswer {
   const nowMs = state.clock.now();
+  let cache = answerCaches.get(state);
+  if (!cache) {
+    cache = new AnswerCache();
+    answerCaches.set(state, cache);
+  }
+  const key = `${sourceCustomerId}\n${canonicalJson(request)}`;
+  const cached = cache.get(key, state.version, nowMs);
+  if (cached) return cached;
+
+  const answer = computeAnswer(state, sourceCustomerId, request, nowMs);
+  return cache.set(key, answer, state.version, nowMs, nextAdsChangeMs(state, nowMs));
+}
+
+/**
+ * The first moment after `nowMs` at which a date filter of `computeAnswer` can flip for some ad:
+ * its start, the millisecond after its end, or the millisecond after its end plus the look-back.
+ */
+export function nextAdsChangeMs(state: MockState, nowMs: number): number {
+  let next = Number.POSITIVE_INFINITY;
+  for (const { ad } of state.ads) {
+    const startMs = Date.parse(ad.startDate ?? '');
+    const endMs = Date.parse(ad.endDate ?? '');
+    for (const momentMs of [startMs, endMs + 1, endMs + EXPIRED_LOOKBACK_MS + 1]) {
+      if (momentMs > nowMs && momentMs < next) next = momentMs;
+    }
+  }
+  return next;
+}
+
+function computeAnswer(
+  state: MockState,
+  sourceCustomerId: string,
+  request: GetAdsRequest,
+  nowMs: number,
+): GetAdsAnswer {
   const activationStates = request.activationStates ?? DEFAULT_ACTIVATION_STATES;
   const visibilityStates = request.visibilityStates ?? DEFAULT_VISIBILITY_STATES;
 

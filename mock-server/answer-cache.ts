@@ -1,0 +1,97 @@
+/**
+ * Answers computed from the mock's state, kept until the state changes or the clock crosses a
+ * moment that changes them, each serialised and checked against the contract once.
+ *
+ * A cached body travels through the server as a plain object with one extra enumerable symbol
+ * property, ANSWER_SLOT. Object spread keeps it; JSON.stringify, ajv and the undeclared-field
+ * walk never see symbol keys. respond.ts fills the slot with the serialised answer the first time
+ * the answer passes its contract check, and from then on sends that text with the request id
+ * spliced in, instead of validating and serialising the same answer again.
+ */
+
+export const ANSWER_SLOT: unique symbol = Symbol('cdlx.answerSlot');
+
+export interface AnswerSlot {
+  /**
+   * The answer as JSON without `requestId`, once it passed the contract check. The server appends
+   * `requestId` as the body's last field, so sending means splicing it in before the final `}`.
+   */
+  payloadWithoutRequestId?: string;
+}
+
+/** A body that may carry a slot. */
+export type WithSlot<Body> = Body & { [ANSWER_SLOT]?: AnswerSlot };
+export type SlottedBody = WithSlot<Record<string, unknown>>;
+
+interface CacheEntry<Body> {
+  body: Body;
+  slot: AnswerSlot;
+  stateVersion: number;
+  validFromMs: number;
+  validUntilMs: number;
+}
+
+/** Bounds memory when callers vary their requests a lot (each entry is one answer). */
+export const MAX_CACHED_ANSWERS = 256;
+
+export class AnswerCache<Body extends object> {
+  private readonly entries = new Map<string, CacheEntry<Body>>();
+
+  /**
+   * The cached answer for `key`, as a fresh shallow copy carrying the slot (the server adds
+   * `requestId` to the object it gets, which must not touch the cached one), or undefined when
+   * there is none for this state version and this moment of the mock's clock.
+   */
+  get(key: string, stateVersion: number, nowMs: number): WithSlot<Body> | undefined {
+    const entry = this.entries.get(key);
+    if (
+      !entry ||
+      entry.stateVersion !== stateVersion ||
+      nowMs < entry.validFromMs ||
+      nowMs >= entry.validUntilMs
+    ) {
+      return undefined;
+    }
+    return { ...entry.body, [ANSWER_SLOT]: entry.slot };
+  }
+
+  /**
+   * Keeps `body` for `key` while the state stays at `stateVersion` and the clock within
+   * [`nowMs`, `validUntilMs`), and returns the copy to answer with (see `get`).
+   */
+  set(
+    key: string,
+    body: Body,
+    stateVersion: number,
+    nowMs: number,
+    validUntilMs: number,
+  ): WithSlot<Body> {
+    // Map keeps insertion order and a replaced entry is inserted anew, so when the cache is full
+    // the first key is the entry stored longest ago.
+    this.entries.delete(key);
+    if (this.entries.size >= MAX_CACHED_ANSWERS) {
+      this.entries.delete(this.entries.keys().next().value!);
+    }
+    const slot: AnswerSlot = {};
+    this.entries.set(key, { body, slot, stateVersion, validFromMs: nowMs, validUntilMs });
+    return { ...body, [ANSWER_SLOT]: slot };
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/**
+ * A JSON text of `value` with object keys sorted, so two requests that differ only in key order
+ * share a cache entry. Request bodies are small and already validated, so this is cheap.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((key) => record[key] !== undefined)
+    .sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+}
