@@ -26,13 +26,19 @@ export interface SessionClaims {
   exp: number;
 }
 
+/** A token whose signature was checked, with its scopes split once. */
+interface VerifiedToken {
+  claims: SessionClaims;
+  scopes: ReadonlySet<string>;
+}
+
 /**
  * Issues and checks session tokens: HS256 JWTs (via jose) signed with a secret that lives only in
  * this server instance, so a token from another instance or a hand-made one is "forged".
  */
 export class SessionTokens {
   private readonly secret = randomBytes(32);
-  private readonly verified = new Map<string, SessionClaims>();
+  private readonly verified = new Map<string, VerifiedToken>();
 
   constructor(private readonly clock: MockClock) {}
 
@@ -63,18 +69,40 @@ export class SessionTokens {
   ): Promise<SessionClaims> {
     if (!token)
       throw sessionProblem('Missing X-CDLX-Session-Token header; call startSession first');
-    const claims = this.verified.get(token) ?? (await this.verifySignature(token));
+    const known = this.verified.get(token) ?? (await this.verifySignature(token));
+    return this.checkClaims(token, known, requiredScope);
+  }
+
+  /**
+   * `verify` for a token whose signature was checked before, without a promise: the claims (or
+   * the same 401 for an expired token or a missing scope), or undefined when the token is new or
+   * absent and `verify` must decide. Every request of a session after its first takes this path.
+   */
+  verifyKnown(
+    token: string | undefined,
+    requiredScope: string | undefined,
+  ): SessionClaims | undefined {
+    const known = token === undefined ? undefined : this.verified.get(token);
+    return known && this.checkClaims(token!, known, requiredScope);
+  }
+
+  private checkClaims(
+    token: string,
+    known: VerifiedToken,
+    requiredScope: string | undefined,
+  ): SessionClaims {
+    const { claims, scopes } = known;
     if (claims.exp * 1000 <= this.clock.now()) {
       this.verified.delete(token);
       throw sessionProblem('Session expired; call startSession again');
     }
-    if (requiredScope && !claims.scope.split(' ').includes(requiredScope)) {
+    if (requiredScope && !scopes.has(requiredScope)) {
       throw sessionProblem(`Session token lacks the ${requiredScope} scope this operation needs`);
     }
     return claims;
   }
 
-  private async verifySignature(token: string): Promise<SessionClaims> {
+  private async verifySignature(token: string): Promise<VerifiedToken> {
     try {
       // Expiry is checked against the mock clock by the caller, so jose must not reject it here.
       const { payload } = await jwtVerify(token, this.secret, {
@@ -83,9 +111,10 @@ export class SessionTokens {
         currentDate: new Date(0),
       });
       const claims = payload as unknown as SessionClaims;
+      const known = { claims, scopes: new Set(claims.scope.split(' ')) };
       if (this.verified.size >= MAX_CACHED_TOKENS) this.verified.clear();
-      this.verified.set(token, claims);
-      return claims;
+      this.verified.set(token, known);
+      return known;
     } catch (error) {
       if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
         throw sessionProblem('Session token signature is not valid; call startSession again');

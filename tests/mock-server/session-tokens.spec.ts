@@ -40,6 +40,20 @@ test.describe('session tokens', () => {
     expect(await titleOf(tokens.verify(token, 'api:institution'))).toContain('expired');
   });
 
+  test('check a token seen before without a promise, and leave a new one to verify', async () => {
+    const clock = new MockClock();
+    const tokens = new SessionTokens(clock);
+    const token = await tokens.issue({ scope: 'api:customer', sourceCustomerId: 'c1' });
+
+    expect(tokens.verifyKnown(token, 'api:customer')).toBeUndefined();
+    await tokens.verify(token, 'api:customer');
+
+    expect(tokens.verifyKnown(token, 'api:customer')?.sourceCustomerId).toBe('c1');
+    expect(() => tokens.verifyKnown(token, 'api:institution')).toThrow(/api:institution/);
+    clock.advance(SESSION_LIFETIME_MS);
+    expect(() => tokens.verifyKnown(token, 'api:customer')).toThrow(/expired/);
+  });
+
   test('keep answering expired for a cached token once the clock moves past its hour', async () => {
     const clock = new MockClock();
     const tokens = new SessionTokens(clock);
