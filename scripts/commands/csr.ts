@@ -57,7 +57,7 @@ export function registerCsrCommand(program: Command): void {
       'after',
       [
         '',
-        'Writes DIR/<env>.key (private, mode 0600, never sent) and DIR/<env>.csr (sent to',
+        'Writes <dir>/<env>.key (private, mode 0600, never sent) and <dir>/<env>.csr (sent to',
         `Cardlytics). Pre-prod gets CN=${PREPROD_COMMON_NAME} when the subject has no CN.`,
         '',
         'Examples:',
