@@ -3,8 +3,10 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { PRIVATE_FILE_MODE } from '../fs-secure.js';
-import { createCa, type CaPaths } from './ca.js';
-import { createIdentity, writeIdentity, type IdentityPaths } from './identity.js';
+import type { CaPaths } from './ca.js';
+import { issueCertificate, type CertificateRequest, type Issuer } from './certificates.js';
+import { writeIdentity, type IdentityPaths } from './identity.js';
+import { generateRsaKeyPair, type KeyPairPem } from './keys.js';
 
 /**
  * Short lifetimes keep a leaked test key harmless; the kit renews everything when a certificate
@@ -13,6 +15,8 @@ import { createIdentity, writeIdentity, type IdentityPaths } from './identity.js
 export const LOCAL_CA_VALIDITY_DAYS = 90;
 export const LOCAL_LEAF_VALIDITY_DAYS = 30;
 export const RENEW_BEFORE_DAYS = 7;
+/** RSA 2048: what createCa and createIdentity use by default, and the NIST SP 800-57 floor. */
+const LOCAL_KEY_SIZE_BITS = 2048;
 
 /** The subject says what the CA is, so nobody mistakes it for a real one. */
 export const LOCAL_CA_COMMON_NAME = 'cdlx-contract LOCAL TEST CA - NOT FOR PRODUCTION';
@@ -57,43 +61,66 @@ export async function ensureLocalPki(dir: string): Promise<LocalPkiResult> {
   const problem = await findProblem(paths);
   if (problem === null) return { paths, created: false, reason: 'already in place' };
 
-  const ca = await createCa(paths.ca, {
-    subject: [
-      { shortName: 'O', value: 'cdlx-contract' },
-      { shortName: 'CN', value: LOCAL_CA_COMMON_NAME },
-    ],
-    validityDays: LOCAL_CA_VALIDITY_DAYS,
-  });
+  // All four RSA keys are generated up front and at once: node:crypto runs each on the libuv
+  // thread pool, so on two cores the CA's key no longer waits alone before the three leaf keys.
+  const newKey = (): Promise<KeyPairPem> => generateRsaKeyPair(LOCAL_KEY_SIZE_BITS);
+  const [caKeys, serverKeys, clientKeys, adminKeys] = await Promise.all([
+    newKey(),
+    newKey(),
+    newKey(),
+    newKey(),
+  ]);
+  // The same certificate createCa (ca.ts) makes: self-signed, pathLen 0 (it signs leaves only).
+  const ca: Issuer = {
+    keyPem: caKeys.privateKeyPem,
+    certPem: issueCertificate({
+      subject: [
+        { shortName: 'O', value: 'cdlx-contract' },
+        { shortName: 'CN', value: LOCAL_CA_COMMON_NAME },
+      ],
+      publicKeyPem: caKeys.publicKeyPem,
+      selfKeyPem: caKeys.privateKeyPem,
+      validityDays: LOCAL_CA_VALIDITY_DAYS,
+      isCa: true,
+      pathLength: 0,
+    }),
+  };
   const leafBase = {
     validityDays: LOCAL_LEAF_VALIDITY_DAYS,
     keyUsage: ['digitalSignature', 'keyEncipherment'],
+    issuer: ca,
   } as const;
-  // The three keys are generated in parallel: node:crypto runs them on the thread pool.
-  const [server, client, admin] = await Promise.all([
-    createIdentity(ca, {
-      ...leafBase,
-      subject: [{ shortName: 'CN', value: 'cdlx mock server' }],
-      extendedKeyUsage: ['serverAuth'],
-      dnsNames: ['localhost'],
-      ipAddresses: ['127.0.0.1', '::1'],
-    }),
-    createIdentity(ca, {
-      ...leafBase,
-      subject: [
-        { shortName: 'O', value: 'cdlx-contract' },
-        { shortName: 'CN', value: 'cdlx mock client' },
-      ],
-      extendedKeyUsage: ['clientAuth'],
-    }),
-    createIdentity(ca, {
-      ...leafBase,
-      subject: [
-        { shortName: 'O', value: 'cdlx-contract' },
-        { shortName: 'CN', value: 'cdlx mock admin' },
-      ],
-      extendedKeyUsage: ['clientAuth'],
-    }),
-  ]);
+  const leaf = (
+    keys: KeyPairPem,
+    request: Omit<CertificateRequest, 'publicKeyPem' | 'validityDays' | 'issuer'>,
+  ) => ({
+    keyPem: keys.privateKeyPem,
+    certPem: issueCertificate({ ...leafBase, ...request, publicKeyPem: keys.publicKeyPem }),
+  });
+  const server = leaf(serverKeys, {
+    subject: [{ shortName: 'CN', value: 'cdlx mock server' }],
+    extendedKeyUsage: ['serverAuth'],
+    dnsNames: ['localhost'],
+    ipAddresses: ['127.0.0.1', '::1'],
+  });
+  const client = leaf(clientKeys, {
+    subject: [
+      { shortName: 'O', value: 'cdlx-contract' },
+      { shortName: 'CN', value: 'cdlx mock client' },
+    ],
+    extendedKeyUsage: ['clientAuth'],
+  });
+  const admin = leaf(adminKeys, {
+    subject: [
+      { shortName: 'O', value: 'cdlx-contract' },
+      { shortName: 'CN', value: 'cdlx mock admin' },
+    ],
+    extendedKeyUsage: ['clientAuth'],
+  });
+
+  // The CA first, as before: a run cut short leaves no CA or a CA without its leaves, and the
+  // next run makes everything anew either way.
+  await writeIdentity(ca, paths.ca);
   await Promise.all([
     writeIdentity(server, paths.server),
     writeIdentity(client, paths.client),
