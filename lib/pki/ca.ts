@@ -7,6 +7,7 @@ import { writePrivateFile, writePublicFile } from '../fs-secure.js';
 import { issueCertificate, type Issuer } from './certificates.js';
 import { generateRsaKeyPair, isSameKeyPair } from './keys.js';
 import type { NameField } from './names.js';
+import { describeWriteFailure } from './write-material-file.js';
 
 export interface CaPaths {
   certPath: string;
@@ -102,13 +103,17 @@ export async function initCa(dir: string, options: InitCaOptions = {}): Promise<
       });
     }
   }
-  await createCa(paths, {
-    subject: [
-      { shortName: 'O', value: 'cdlx-contract' },
-      { shortName: 'CN', value: options.name ?? SIGNING_CA_DEFAULT_NAME },
-    ],
-    validityDays: options.validityDays ?? SIGNING_CA_VALIDITY_DAYS,
-  });
+  try {
+    await createCa(paths, {
+      subject: [
+        { shortName: 'O', value: 'cdlx-contract' },
+        { shortName: 'CN', value: options.name ?? SIGNING_CA_DEFAULT_NAME },
+      ],
+      validityDays: options.validityDays ?? SIGNING_CA_VALIDITY_DAYS,
+    });
+  } catch (error) {
+    throw describeWriteFailure(paths.keyPath, error);
+  }
   return { ...paths, created: true };
 }
 

@@ -4,7 +4,6 @@ import path from 'node:path';
 import forge from 'node-forge';
 
 import { CdlxError, UsageError } from '../errors.js';
-import { writePrivateFile, writePublicFile } from '../fs-secure.js';
 import { PREPROD_COMMON_NAME } from './csr-lint.js';
 import { generateRsaKeyPair, type KeyPairPem, type RsaKeySizeBits } from './keys.js';
 import {
@@ -17,6 +16,7 @@ import {
 import { parseCsr } from './parse-csr.js';
 import { readCsrFile } from './read-material.js';
 import { signCertificationRequest } from './sign.js';
+import { describeWriteFailure, writeMaterialFile } from './write-material-file.js';
 import { writeNewPrivateFile } from './write-new-private-file.js';
 
 /** The two environments Cardlytics signs a certificate for, each from its own CSR. */
@@ -115,16 +115,16 @@ export async function createKeyAndCsr(options: CreateCsrOptions): Promise<Create
   const csrPem = buildCsrPem(options.subject, keys);
 
   if (options.force) {
-    await writePrivateFile(paths.keyPath, keys.privateKeyPem);
+    await writeMaterialFile(paths.keyPath, keys.privateKeyPem, 'private');
   } else {
-    try {
-      await writeNewPrivateFile(paths.keyPath, keys.privateKeyPem);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(paths.keyPath);
-      throw error;
-    }
+    const written = await writeNewPrivateFile(paths.keyPath, keys.privateKeyPem).catch(
+      (error: unknown) => {
+        throw describeWriteFailure(paths.keyPath, error);
+      },
+    );
+    if (!written) throw alreadyExists(paths.keyPath);
   }
-  await writePublicFile(paths.csrPath, csrPem);
+  await writeMaterialFile(paths.csrPath, csrPem, 'public');
   return {
     ...paths,
     env: options.env,

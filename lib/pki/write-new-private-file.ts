@@ -8,12 +8,13 @@ import { PRIVATE_FILE_MODE } from '../fs-secure.js';
  * Writes a private file (mode 0600) that must not exist yet, atomically: the content is written
  * and flushed under a temporary name, then hard-linked to the final name. link(2) fails with
  * EEXIST instead of replacing, so a key that appears between a check and the write is never
- * overwritten, and readers never see half a key. Throws the EEXIST error for the caller to word.
+ * overwritten, and readers never see half a key. Returns false, having written nothing, when the
+ * file already exists; other failures (no such folder, no permission) throw.
  */
 export async function writeNewPrivateFile(
   filePath: string,
   content: string | Uint8Array,
-): Promise<void> {
+): Promise<boolean> {
   const dir = path.dirname(filePath);
   await mkdir(dir, { recursive: true });
   const tmpPath = path.join(
@@ -33,23 +34,35 @@ export async function writeNewPrivateFile(
     try {
       await link(tmpPath, filePath);
     } catch (error) {
+      if (errorCode(error) === 'EEXIST') return false;
       if (!isLinkUnsupported(error)) throw error;
       // Some network and FUSE file systems have no hard links; exclusive create still never
       // overwrites, it only gives up the all-or-nothing guarantee on a crash.
-      const handle2 = await open(filePath, 'wx', PRIVATE_FILE_MODE);
+      const fallbackHandle = await open(filePath, 'wx', PRIVATE_FILE_MODE).catch(
+        (openError: unknown) => {
+          if (errorCode(openError) === 'EEXIST') return undefined;
+          throw openError;
+        },
+      );
+      if (!fallbackHandle) return false;
       try {
-        await handle2.writeFile(content);
-        await handle2.sync();
+        await fallbackHandle.writeFile(content);
+        await fallbackHandle.sync();
       } finally {
-        await handle2.close();
+        await fallbackHandle.close();
       }
     }
   } finally {
     await rm(tmpPath, { force: true });
   }
+  return true;
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
 function isLinkUnsupported(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const code = errorCode(error);
   return code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS';
 }

@@ -3,7 +3,6 @@ import { X509Certificate } from 'node:crypto';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 
 import { printJson, printNote, printWarning } from '../../lib/cli/output.js';
-import { writePublicFile } from '../../lib/fs-secure.js';
 import { displayPath } from '../../lib/paths.js';
 import {
   caPathsInDir,
@@ -14,8 +13,10 @@ import {
 } from '../../lib/pki/ca.js';
 import { SIGNED_CERT_VALIDITY_DAYS, signCsr } from '../../lib/pki/ca-sign.js';
 import { lintCsr } from '../../lib/pki/csr-lint.js';
+import { formatSubject } from '../../lib/pki/names.js';
 import { parseCsr } from '../../lib/pki/parse-csr.js';
 import { readCsrFile } from '../../lib/pki/read-material.js';
+import { writeMaterialFile } from '../../lib/pki/write-material-file.js';
 import { printFindings } from './csr.js';
 
 /** Ten years: past that, a rehearsal CA or certificate is a liability, not a convenience. */
@@ -108,18 +109,20 @@ async function sign(
   const warnings = lintCsr(csrFile, csr).filter((finding) => finding.level !== 'error');
   const certPem = signCsr(ca, csr, { csrFile, validityDays: options.days });
   const outPath = options.out ?? `${csrFile.replace(/\.(csr|req|pem|der)$/i, '')}.crt`;
-  await writePublicFile(outPath, certPem);
+  await writeMaterialFile(outPath, certPem, 'public');
 
   const cert = new X509Certificate(certPem);
   const caCert = new X509Certificate(ca.certPem);
   const notAfter = new Date(Date.parse(cert.validTo)).toISOString();
   if (options.json) {
-    printJson({ certPath: outPath, subject: cert.subject.split('\n'), notAfter, warnings });
+    printJson({ certPath: outPath, subject: formatSubject(csr.subject), notAfter, warnings });
     return;
   }
   printFindings(warnings);
   if (Date.parse(cert.validTo) > Date.parse(caCert.validTo)) {
-    printWarning(`the certificate outlives its CA (CA valid until ${caCert.validTo}).`);
+    printWarning(
+      `${displayPath(outPath)} outlives its CA (valid until ${caCert.validTo}); it stops chaining then.\n  Use a smaller --days, or a CA made with a larger --days.`,
+    );
   }
   printNote(`wrote ${displayPath(outPath)} (client certificate, valid until ${notAfter})`);
 }

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 
 import { EXIT_PROBLEM, printJson, printNote } from '../../lib/cli/output.js';
 import { CdlxError, UsageError } from '../../lib/errors.js';
-import { writePrivateFile } from '../../lib/fs-secure.js';
 import { displayPath } from '../../lib/paths.js';
 import { hasErrors } from '../../lib/pki/findings.js';
 import { inspectCertificateFiles, type CertificateReport } from '../../lib/pki/inspect.js';
@@ -13,6 +12,7 @@ import {
   readPrivateKeyFile,
   type ReadMaterialOptions,
 } from '../../lib/pki/read-material.js';
+import { writeMaterialFile } from '../../lib/pki/write-material-file.js';
 import { printFindings } from './csr.js';
 
 interface InspectOptions {
@@ -139,9 +139,11 @@ function formatReport(report: CertificateReport, options: InspectOptions): strin
 
 async function bundle(options: BundleOptions): Promise<void> {
   const passphrase = passphraseOptions(options.passphraseEnv);
-  const { certificate } = await readCertificateFile(options.cert);
+  const { certificate } = await readCertificateFile(options.cert, passphrase);
   const privateKey = await readPrivateKeyFile(options.key, passphrase);
-  const chain = options.chain ? (await readCertificateFile(options.chain)).certificates : [];
+  const chain = options.chain
+    ? (await readCertificateFile(options.chain, passphrase)).certificates
+    : [];
   if (!isSameKeyPair(certificate.publicKey, privateKey)) {
     throw new CdlxError(
       'CDLX_CERT_KEY_MISMATCH',
@@ -156,7 +158,7 @@ async function bundle(options: BundleOptions): Promise<void> {
     chain,
     passphrase: passphrase.passphrase ?? '',
   });
-  await writePrivateFile(options.out, pfx);
+  await writeMaterialFile(options.out, pfx, 'private');
   if (options.json) {
     printJson({ pfxPath: options.out, chainCertificates: chain.length });
     return;

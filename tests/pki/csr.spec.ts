@@ -150,11 +150,23 @@ test.describe('csr', () => {
     const keyPath = path.join(dir, 'preprod.key');
     await writeFile(keyPath, 'rival key', { mode: 0o600 });
 
-    const error = await writeNewPrivateFile(keyPath, 'new key').catch((e: unknown) => e);
+    const written = await writeNewPrivateFile(keyPath, 'new key');
 
-    expect((error as NodeJS.ErrnoException).code).toBe('EEXIST');
+    expect(written).toBe(false);
     expect(await readFile(keyPath, 'utf8')).toBe('rival key');
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('says which path it cannot write when --out is a file', async ({ dir }) => {
+    const notAFolder = path.join(dir, 'taken');
+    await writeFile(notAFolder, '');
+
+    const error = await make(notAFolder, 'prod', '/CN=Prod').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(CdlxError);
+    expect((error as CdlxError).message).toMatch(
+      new RegExp(`^Cannot write ${notAFolder}/prod\\.key \\((ENOTDIR|EEXIST)\\)\\.$`),
+    );
   });
 
   test('builds a CSR with a 3072-bit key', async () => {
