@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+
+import { UsageError } from '../../lib/errors.js';
+import { FULL_PLAN, QUICK_PLAN, parseBenchArgs } from '../../scripts/bench/options.js';
+
+test.describe('bench options', () => {
+  test('runs the full plan with the suite by default', () => {
+    const options = parseBenchArgs([]);
+
+    expect(options.plan).toBe(FULL_PLAN);
+    expect(options.runSuite).toBe(true);
+    expect(options.jsonPath).toBeUndefined();
+  });
+
+  test('reads --quick, --json FILE and --no-suite', () => {
+    const options = parseBenchArgs(['--quick', '--json', 'out.json', '--no-suite']);
+
+    expect(options.plan).toBe(QUICK_PLAN);
+    expect(options.jsonPath).toBe('out.json');
+    expect(options.runSuite).toBe(false);
+  });
+
+  test('refuses an unknown flag as a usage error that shows the usage', () => {
+    const attempt = (): unknown => parseBenchArgs(['--fast']);
+
+    expect(attempt).toThrow(UsageError);
+    expect(attempt).toThrow(/--fast/);
+  });
+
+  test('keeps the quick plan within a minute of load, warm-up and soak', () => {
+    const plan = QUICK_PLAN;
+    const loadRuns = 2 * (2 * plan.getAdsRounds + 2 * plan.otherRounds);
+    const seconds =
+      2 * plan.warmupSeconds +
+      loadRuns * plan.runSeconds +
+      2 * plan.handshakeRounds * plan.handshakeSeconds +
+      plan.soakSeconds;
+
+    expect(seconds).toBeLessThan(40);
+  });
+});

@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+
+import { checkTargets, summariseHeap, toJson } from '../../scripts/bench/report.js';
+import { BELOW_TARGET, formatReport } from '../../scripts/bench/table.js';
+import { buildReport } from './sample-report.js';
+
+test.describe('bench report', () => {
+  test('summarises a scenario as medians and paired mock/baseline ratios', () => {
+    const figures = buildReport(32_000).operations.getAds!.c16!;
+
+    expect(figures.baseline.requestsPerSecond).toBe(41_000);
+    expect(figures.mock.cpuMicrosPerRequest).toBe(25);
+    expect(figures.throughputRatio).toBeCloseTo(32_000 / 41_000, 10);
+    expect(figures.rounds).toBe(3);
+  });
+
+  test('puts the getAds throughput ratio at getAds.c16.throughputRatio and in a flat map', () => {
+    const json = toJson(buildReport(32_000)) as {
+      getAds: { c16: { throughputRatio: number } };
+      ratios: Record<string, number>;
+    };
+
+    expect(json.getAds.c16.throughputRatio).toBeCloseTo(0.78, 2);
+    expect(json.ratios['getAds.c16.throughputRatio']).toBe(json.getAds.c16.throughputRatio);
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(['mode', 'handshake', 'heap', 'pki', 'suite', 'targets']),
+    );
+    expect(json).not.toHaveProperty('operations');
+  });
+
+  test('marks a missed target in the printed report and passes a met one', () => {
+    const slow = formatReport(buildReport(10_000));
+    const fast = formatReport(buildReport(40_000));
+
+    expect(slow).toContain(`${BELOW_TARGET}: getAds.c16.throughputRatio = 0.24 (target >= 0.7)`);
+    expect(fast).not.toContain(BELOW_TARGET);
+    expect(fast).toContain('ok           getAds.c16.throughputRatio');
+  });
+
+  test('counts a figure that could not be measured as a missed target', () => {
+    const report = buildReport(32_000);
+    const targets = checkTargets({ ...report, pki: { ...report.pki, medianSeconds: Number.NaN } });
+
+    expect(targets.find((target) => target.name === 'pki.medianSeconds')?.met).toBe(false);
+  });
+
+  test('reports heap growth as a percentage of the heap before', () => {
+    expect(summariseHeap(30, 100, 105).growthPercent).toBeCloseTo(5, 10);
+  });
+});
