@@ -253,7 +253,11 @@ export function inspectCertificate(input: InspectInput): Inspection {
       );
     }
   }
-  if (certificate.checkIssued(certificate) && !isCa) {
+  // Not checkIssued(itself): OpenSSL's issuer check also demands keyCertSign, which a
+  // self-signed client certificate lacks.
+  const isSelfSigned =
+    isSameSubject(parts.subject, parts.issuer) && certificate.verify(certificate.publicKey);
+  if (isSelfSigned && !isCa) {
     add(
       'note',
       'CDLX_CERT_SELF_SIGNED',

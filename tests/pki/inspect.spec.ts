@@ -223,6 +223,52 @@ test.describe('cert inspect', () => {
     ]);
   });
 
+  test('warns about an EC key and reports key usage without digitalSignature', async ({
+    dir,
+    openssl,
+  }) => {
+    await openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'ec.key',
+      '-out',
+      'ec.crt',
+      '-subj',
+      '/CN=Elliptic',
+      '-days',
+      '60',
+      '-addext',
+      'basicConstraints=critical,CA:false',
+      '-addext',
+      'keyUsage=critical,keyAgreement',
+      '-addext',
+      'extendedKeyUsage=clientAuth',
+    ]);
+
+    const { certificate, findings } = await inspectCertificateFiles({
+      cert: path.join(dir, 'ec.crt'),
+      key: path.join(dir, 'ec.key'),
+    });
+
+    expect(certificate).toMatchObject({
+      key: { type: 'ec', sizeBits: 256, label: 'EC P-256' },
+      signatureAlgorithm: 'ecdsa-with-SHA256',
+      keyUsage: ['keyAgreement'],
+      keyMatches: true,
+    });
+    expect(codes(findings)).toEqual([
+      'warning CDLX_CERT_NOT_RSA',
+      'error CDLX_CERT_KEY_USAGE',
+      'note CDLX_CERT_SELF_SIGNED',
+    ]);
+  });
+
   test('reports a CA certificate given as the client certificate', async ({ dir, openssl }) => {
     await opensslCa(dir, openssl);
 
