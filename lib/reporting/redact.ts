@@ -14,8 +14,12 @@ export const MIN_LITERAL_SECRET_LENGTH = 6;
  * a JWT anywhere (the token format the reference sheet documents), and PEM private keys.
  */
 const PATTERNS: readonly [RegExp, string][] = [
-  [/(x-cdlx-session-token["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, `$1${REDACTED}`],
-  [/(\\?["']?sessionToken\\?["']?\s*[:=]\s*\\?["']?)[^\s"'\\,}]+/gi, `$1${REDACTED}`],
+  // A value ends at white space, a quote, a comma, a brace, or the ESC that starts the colour
+  // reset Playwright's call log puts after it.
+  // eslint-disable-next-line no-control-regex -- ESC ends the value, see above
+  [/(x-cdlx-session-token["']?\s*[:=]\s*["']?)[^\s"',}\u001b]+/gi, `$1${REDACTED}`],
+  // eslint-disable-next-line no-control-regex -- ESC ends the value, see above
+  [/(\\?["']?sessionToken\\?["']?\s*[:=]\s*\\?["']?)[^\s"'\\,}\u001b]+/gi, `$1${REDACTED}`],
   [/\beyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*/g, REDACTED],
   [
     /-----BEGIN ((?:RSA |EC |ENCRYPTED )?PRIVATE KEY)-----[\s\S]*?-----END \1-----/g,
