@@ -4,19 +4,22 @@
  *
  * A cached body travels through the server as a plain object with one extra enumerable symbol
  * property, ANSWER_SLOT. Object spread keeps it; JSON.stringify, ajv and the undeclared-field
- * walk never see symbol keys. respond.ts fills the slot with the serialised answer the first time
- * the answer passes its contract check, and from then on sends that text with the request id
- * spliced in, instead of validating and serialising the same answer again.
+ * walk never see symbol keys. respond.ts fills the slot with the encoded answer the first time
+ * the answer passes its contract check, and from then on sends those bytes with the request id
+ * spliced in, instead of validating, serialising and encoding the same answer again.
  */
 
 export const ANSWER_SLOT: unique symbol = Symbol('cdlx.answerSlot');
 
 export interface AnswerSlot {
   /**
-   * The answer as JSON without `requestId`, once it passed the contract check. The server appends
-   * `requestId` as the body's last field, so sending means splicing it in before the final `}`.
+   * Once the answer passed the contract check: its JSON without `requestId` and without the final
+   * `}`, as UTF-8. The server appends `requestId` as the body's last field, so sending means
+   * appending `,"requestId":"…"}` to these bytes.
    */
-  payloadWithoutRequestId?: string;
+  jsonHead?: Buffer;
+  /** Whether the answer has any field besides `requestId` (then a comma precedes it). */
+  hasFields?: boolean;
 }
 
 /** A body that may carry a slot. */
@@ -24,8 +27,8 @@ export type WithSlot<Body> = Body & { [ANSWER_SLOT]?: AnswerSlot };
 export type SlottedBody = WithSlot<Record<string, unknown>>;
 
 interface CacheEntry<Body> {
-  body: Body;
-  slot: AnswerSlot;
+  /** The answer, carrying its slot; callers copy it before adding to it (the server does). */
+  body: WithSlot<Body>;
   stateVersion: number;
   validFromMs: number;
   validUntilMs: number;
@@ -38,9 +41,9 @@ export class AnswerCache<Body extends object> {
   private readonly entries = new Map<string, CacheEntry<Body>>();
 
   /**
-   * The cached answer for `key`, as a fresh shallow copy carrying the slot (the server adds
-   * `requestId` to the object it gets, which must not touch the cached one), or undefined when
-   * there is none for this state version and this moment of the mock's clock.
+   * The cached answer for `key`, or undefined when there is none for this state version and this
+   * moment of the mock's clock. The same object is handed out on every hit: the server copies a
+   * handler's answer before it adds `requestId`, so the cached one is never changed.
    */
   get(key: string, stateVersion: number, nowMs: number): WithSlot<Body> | undefined {
     const entry = this.entries.get(key);
@@ -52,12 +55,12 @@ export class AnswerCache<Body extends object> {
     ) {
       return undefined;
     }
-    return { ...entry.body, [ANSWER_SLOT]: entry.slot };
+    return entry.body;
   }
 
   /**
    * Keeps `body` for `key` while the state stays at `stateVersion` and the clock within
-   * [`nowMs`, `validUntilMs`), and returns the copy to answer with (see `get`).
+   * [`nowMs`, `validUntilMs`), and returns it with its (still empty) slot attached.
    */
   set(
     key: string,
@@ -72,9 +75,9 @@ export class AnswerCache<Body extends object> {
     if (this.entries.size >= MAX_CACHED_ANSWERS) {
       this.entries.delete(this.entries.keys().next().value!);
     }
-    const slot: AnswerSlot = {};
-    this.entries.set(key, { body, slot, stateVersion, validFromMs: nowMs, validUntilMs });
-    return { ...body, [ANSWER_SLOT]: slot };
+    const slotted: WithSlot<Body> = { ...body, [ANSWER_SLOT]: {} };
+    this.entries.set(key, { body: slotted, stateVersion, validFromMs: nowMs, validUntilMs });
+    return slotted;
   }
 
   get size(): number {

@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 
 import { getContractValidators } from '../../lib/contract/validators.js';
-import { ANSWER_SLOT, AnswerCache, canonicalJson } from '../../mock-server/answer-cache.js';
+import { AnswerCache, canonicalJson } from '../../mock-server/answer-cache.js';
 import { MockClock } from '../../mock-server/clock.js';
-import { checkAnswer, serialise } from '../../mock-server/respond.js';
+import { checkAnswer, encodeBody } from '../../mock-server/respond.js';
 import { buildDefaultSeed, SEEDED_CUSTOMERS } from '../../mock-server/state/default-seed.js';
 import { MockState } from '../../mock-server/state/mock-state.js';
 import { nextAdsChangeMs, selectAds } from '../../mock-server/state/select-ads.js';
@@ -13,7 +13,7 @@ const validators = getContractValidators();
 /** What the server does with a handler's answer: copy it, add the request id, check it. */
 function serve(body: object, requestId: string): string {
   const answer = { status: 200, body: { ...body, requestId } as Record<string, unknown> };
-  return serialise(checkAnswer(validators, 'getAds', answer).body);
+  return encodeBody(checkAnswer(validators, 'getAds', answer).body).toString();
 }
 
 test.describe('answer cache', () => {
@@ -54,17 +54,25 @@ test.describe('answer cache', () => {
     expect(after.rankings.all).not.toEqual(before.rankings.all);
   });
 
-  test('hands out copies, so adding the request id leaves the cached answer as it was', () => {
+  test('forgets an answer when the state version changes or the clock leaves its window', () => {
     const cache = new AnswerCache<Record<string, unknown>>();
-    const stored = { ads: {} };
-    cache.set('k', stored, 1, 0, 10)[ANSWER_SLOT]!.payloadWithoutRequestId = '{"ads":{}}';
+    cache.set('k', { ads: {} }, 1, 0, 10);
 
-    const hit = cache.get('k', 1, 5)!;
-    hit.requestId = 'r-1';
-
-    expect(stored).toEqual({ ads: {} });
+    expect(cache.get('k', 1, 5)).toMatchObject({ ads: {} });
     expect(cache.get('k', 2, 5)).toBeUndefined();
     expect(cache.get('k', 1, 10)).toBeUndefined();
+    expect(cache.get('k', 1, -1)).toBeUndefined();
+  });
+
+  test('sends an answer with no field but the request id as valid JSON', () => {
+    const cache = new AnswerCache<Record<string, unknown>>();
+    const body = { ...cache.set('k', {}, 1, 0, 10), requestId: 'r-1' };
+
+    const text = encodeBody(checkAnswer(validators, 'clientEvent', { status: 200, body }).body);
+    const again = encodeBody({ ...cache.get('k', 1, 1)!, requestId: 'r-2' });
+
+    expect(String(text)).toBe('{"requestId":"r-1"}');
+    expect(String(again)).toBe('{"requestId":"r-2"}');
   });
 
   test('keys requests that differ only in key order alike', () => {
