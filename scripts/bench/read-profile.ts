@@ -45,8 +45,13 @@ export function topSelfTime(profile: CpuProfile, count: number): SelfTimeEntry[]
     .slice(0, count);
 }
 
+/** Long enough for any function name; cuts the source of a compiled RegExp down to size. */
+const MAX_NAME_LENGTH = 80;
+
 function describeFrame(frame: CpuProfile['nodes'][number]['callFrame']): string {
-  const name = frame.functionName || '(anonymous)';
+  const fullName = frame.functionName || '(anonymous)';
+  const name =
+    fullName.length > MAX_NAME_LENGTH ? `${fullName.slice(0, MAX_NAME_LENGTH)}…` : fullName;
   if (!frame.url) return name;
   const file = frame.url.replace(/^file:\/\//, '');
   const short = file.includes('node_modules')

@@ -47,7 +47,15 @@ export interface HeapFigures {
 export interface BenchReport {
   mode: 'quick' | 'full';
   date: string;
-  machine: { node: string; cpus: number; pinned: boolean };
+  machine: {
+    node: string;
+    cpus: number;
+    pinned: boolean;
+    /** 1-minute load average at the start and the end: above the core count, others were busy. */
+    loadAverage: { start: number; end: number };
+  };
+  /** Size of the answer each operation sends (the baseline sends the same bytes). */
+  answerBytes: Record<string, number>;
   /** Keyed by operation, then by `c<connections>`, e.g. `getAds.c16.throughputRatio`. */
   operations: Record<string, Record<string, ScenarioFigures>>;
   handshake: HandshakeFigures;

@@ -8,12 +8,13 @@
  * Exits 0 when the benchmark ran (a missed target is printed as BELOW TARGET, not an error),
  * 1 when it could not run, 2 on wrong usage.
  */
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
 import { EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, printError, printNote } from '../../lib/cli/output.js';
 import { UsageError, describeError } from '../../lib/errors.js';
+import { REPORTS_DIR, displayPath } from '../../lib/paths.js';
 import { BenchChild, isPinningAvailable } from './child-process.js';
 import { runLoadPhases, type BenchServers } from './load-phases.js';
 import { timeLocalPki, timeMockSuite } from './measure-setup.js';
@@ -31,6 +32,7 @@ const LOAD_CORE = 1;
 
 async function runBench(options: BenchOptions): Promise<BenchReport> {
   const { plan } = options;
+  const loadAtStart = os.loadavg()[0]!;
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'cdlx-bench-'));
   const children: BenchChild[] = [];
   try {
@@ -89,6 +91,12 @@ async function runBench(options: BenchOptions): Promise<BenchReport> {
       suite = await timeMockSuite();
     }
 
+    const answerBytes = Object.fromEntries(
+      scenarios.map((scenario) => [
+        scenario.name,
+        Buffer.byteLength(bodies[scenario.step.path] ?? ''),
+      ]),
+    );
     const report: Omit<BenchReport, 'targets'> = {
       mode: plan.mode,
       date: new Date().toISOString(),
@@ -96,7 +104,9 @@ async function runBench(options: BenchOptions): Promise<BenchReport> {
         node: process.versions.node,
         cpus: os.availableParallelism(),
         pinned: isPinningAvailable(),
+        loadAverage: { start: loadAtStart, end: os.loadavg()[0]! },
       },
+      answerBytes,
       ...phases,
       pki: {
         runs: plan.pkiRuns,
@@ -112,11 +122,18 @@ async function runBench(options: BenchOptions): Promise<BenchReport> {
   }
 }
 
-/** Prints the mock's 25 hottest functions by self time (the profile covers the whole run). */
+/**
+ * Prints the mock's 25 hottest functions by self time (the profile covers the whole run) and keeps
+ * the profile under reports/ for Chrome DevTools or any .cpuprofile viewer.
+ */
 async function printProfile(profileDir: string): Promise<void> {
   const files = (await readdir(profileDir)).filter((name) => name.endsWith('.cpuprofile'));
   if (files.length === 0) throw new Error(`no .cpuprofile was written to ${profileDir}`);
-  const profile = await readProfile(path.join(profileDir, files[0]!));
+  const kept = path.join(REPORTS_DIR, 'bench-mock.cpuprofile');
+  await mkdir(REPORTS_DIR, { recursive: true });
+  await copyFile(path.join(profileDir, files[0]!), kept);
+  printNote(`bench: the mock's CPU profile is in ${displayPath(kept)}`);
+  const profile = await readProfile(kept);
   process.stdout.write(
     `Mock CPU profile, top self time:\n${formatSelfTime(topSelfTime(profile, 25))}\n\n`,
   );

@@ -131,9 +131,16 @@ export function formatReport(report: BenchReport): string {
   const pinning = report.machine.pinned
     ? 'servers pinned to core 0, load generator to core 1'
     : 'NOT pinned (taskset not found): figures are less reliable';
+  const { loadAverage } = report.machine;
+  const load = `load average ${formatNumber(loadAverage.start, 1)} at the start, ${formatNumber(loadAverage.end, 1)} at the end`;
   return [
     `cdlx bench (${report.mode}), ${report.date}, Node ${report.machine.node}, ${report.machine.cpus} cores, ${pinning}`,
-    `Medians of interleaved rounds; ratios are mock / baseline, paired per round.`,
+    `Machine ${load}${loadAverage.start > report.machine.cpus || loadAverage.end > report.machine.cpus ? ' (other work was running: figures are noisy)' : ''}.`,
+    `Answer sizes: ${Object.entries(report.answerBytes)
+      .map(([operation, bytes]) => `${operation} ${formatNumber(bytes, 0)} B`)
+      .join(', ')}.`,
+    'Medians of interleaved rounds. Each ratio is mock / baseline, the median of the ratios of',
+    'paired rounds (so it can differ from the ratio of the two medians shown).',
     '',
     formatLoadTable(report),
     '',

@@ -25,7 +25,8 @@ export function buildReport(mockRate: number): BenchReport {
   const partial = {
     mode: 'quick' as const,
     date: '2025-01-01T00:00:00.000Z',
-    machine: { node: '20.20.2', cpus: 2, pinned: true },
+    machine: { node: '20.20.2', cpus: 2, pinned: true, loadAverage: { start: 0.5, end: 1 } },
+    answerBytes: { getAds: 12_081 },
     operations: { getAds: { c16: getAds } },
     handshake: summariseHandshakes(
       [{ perSecond: 600, cpuMicrosPerHandshake: 1500 }],
