@@ -51,6 +51,7 @@ test.describe('cdlx command line', () => {
     dir,
     cdlx,
   }) => {
+    test.slow(true, 'runs the command line ten times, at one to two seconds each');
     const env = { CDLX_PFX_PASS: PASSPHRASE };
     const outputs: RunResult[] = [];
     const run = async (...args: string[]) => {
