@@ -5,6 +5,7 @@ import { registerCertCommand } from './cert.js';
 import { registerCsrCommand } from './csr.js';
 import { registerDoctorCommand } from './doctor.js';
 import { registerMockCommand } from './mock.js';
+import { registerRecordCommand } from './record.js';
 import { registerRehearseCommand } from './rehearse.js';
 import { registerStandInCommand } from './standin.js';
 
@@ -17,4 +18,5 @@ export function registerCommands(program: Command): void {
   registerDoctorCommand(program);
   registerStandInCommand(program);
   registerRehearseCommand(program);
+  registerRecordCommand(program);
 }
