@@ -130,11 +130,15 @@ export async function runRehearsal(options: RehearsalOptions = {}): Promise<Rehe
 
     // Cardlytics switches the environments on: stand-ins play them.
     const settings = await step('pre-prod and prod stand-ins started', async () => {
-      for (const env of ENVIRONMENTS) {
-        standIns.push(
-          await startStandIn({ env, caDir: vendorDir, allowedCidrs: [`${ALLOWED_SOURCE}/32`] }),
-        );
-      }
+      const started = await Promise.allSettled(
+        ENVIRONMENTS.map((env) =>
+          startStandIn({ env, caDir: vendorDir, allowedCidrs: [`${ALLOWED_SOURCE}/32`] }),
+        ),
+      );
+      // Keep whatever started, so it is closed even when the other one failed.
+      for (const result of started) if (result.status === 'fulfilled') standIns.push(result.value);
+      const failure = started.find((result) => result.status === 'rejected');
+      if (failure) throw failure.reason;
       const variables = {
         ...targetVariables('preprod', standIns[0]!, { CERT: certs[0]!, KEY: preprodCsr.keyPath }),
         ...targetVariables('prod', standIns[1]!, { PFX: pfxPath, PFX_PASSPHRASE: passphrase }),
