@@ -1,4 +1,5 @@
 import type { DoctorReport } from '../doctor/report.js';
+import { displayPath } from '../paths.js';
 import type { RealTargetName } from '../targets/env-target.js';
 import type { TargetSummary } from '../reporting/switch-on-summary.js';
 
@@ -54,7 +55,7 @@ export function formatRehearsalSummary(result: RehearsalResult): string {
         `    ${step.status === 'passed' ? 'PASS' : 'FAIL'}  ${step.title}${ids ? ` [${ids}]` : ''}`,
       );
     }
-    lines.push(`    reports      ${outcome.reportsDir}`);
+    lines.push(`    reports      ${displayPath(outcome.reportsDir)}`);
   }
   if (result.secretScan) {
     const { filesSearched, sightings } = result.secretScan;
