@@ -8,6 +8,7 @@ import { startDriftRecorder } from '../../lib/drift/recorder.js';
 import { writeDriftReport } from '../../lib/drift/write-report.js';
 import { CERTS_DIR, REPORTS_DIR, displayPath } from '../../lib/paths.js';
 import { ensureLocalPki } from '../../lib/pki/local-pki.js';
+import { loadEnvFile } from '../../lib/targets/env-file.js';
 import { resolveEnvTarget, type RealTargetName } from '../../lib/targets/env-target.js';
 
 /** A progress line every this many exchanges, so a long recording shows it is alive. */
@@ -45,11 +46,12 @@ export function registerRecordCommand(program: Command): void {
       'after',
       [
         '',
-        'The recorder listens on 127.0.0.1 only (plain HTTP, and HTTPS for localhost signed by the',
-        "local test CA) and forwards every request to the target with the target's client",
-        'certificate (CDLX_PREPROD_* or CDLX_PROD_* variables, see README). Point your application,',
-        'or the specs, at it; stop with Ctrl-C to write the report. Session tokens and secret-like',
-        'fields never reach the report. Exit code 1 when drift was found or the target did not answer.',
+        'The recorder accepts connections from this machine only (plain HTTP, and HTTPS for',
+        'localhost with a certificate from the local test CA) and forwards every request to the',
+        "target with the target's client certificate (the CDLX_PREPROD_* or CDLX_PROD_* variables,",
+        'or .env.cdlx). Point your application, or the specs, at it; Ctrl-C writes the report.',
+        'Session tokens and secret-like fields never reach the report. Exit code 1 when drift was',
+        'found or the target did not answer.',
         '',
         'Examples:',
         '  npm run cdlx -- record --target preprod --port 8080',
@@ -58,6 +60,7 @@ export function registerRecordCommand(program: Command): void {
     )
     .exitOverride()
     .action(async (options: RecordOptions) => {
+      loadEnvFile();
       const target = resolveEnvTarget(options.target);
       const pki = await ensureLocalPki(CERTS_DIR);
       const recorder = await startDriftRecorder({

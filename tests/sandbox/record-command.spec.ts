@@ -43,6 +43,8 @@ const test = base.extend<{ pki: LocalPkiPaths; standIn: DriftingStandIn; outDir:
 /** The preprod variables pointing at the stand-in, with the local PKI's client identity. */
 function preprodEnv(standIn: DriftingStandIn, pki: LocalPkiPaths): NodeJS.ProcessEnv {
   return {
+    // Only these settings: a .env.cdlx left in the checkout must not change the run.
+    CDLX_ENV_FILE: 'none',
     CDLX_PREPROD_URL: standIn.url,
     CDLX_PREPROD_CERT: pki.client.certPath,
     CDLX_PREPROD_KEY: pki.client.keyPath,
