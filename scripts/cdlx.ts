@@ -20,13 +20,26 @@ function buildProgram(): Command {
     .configureHelp({ sortSubcommands: true })
     // Commander's own usage errors get the same prefix as the kit's errors.
     .configureOutput({
-      outputError: (text, write) => write(`cdlx Error: ${text.replace(/^error: /, '')}`),
+      outputError: (text, write) => write(`cdlx Error: ${redactOptionValues(text)}`),
     });
   registerCommands(program);
   return program;
 }
 
+/**
+ * Commander echoes an unknown `--flag=value` whole; the value might be a passphrase someone typed
+ * on the command line by mistake, so it is never repeated.
+ */
+function redactOptionValues(text: string): string {
+  return text.replace(/^error: /, '').replace(/(unknown option '[^'=]+=)[^']*'/, "$1…'");
+}
+
 async function main(argv: string[]): Promise<number | undefined> {
+  // `npm run cdlx` starts in the checkout's root; relative paths the user typed are meant from the
+  // folder they typed them in, which npm passes as INIT_CWD. Only when npm started us directly:
+  // other processes inherit INIT_CWD from an outer `npm test` and mean their own folder.
+  const isNpmScript = ['cdlx', 'mock'].includes(process.env.npm_lifecycle_event ?? '');
+  if (isNpmScript && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
