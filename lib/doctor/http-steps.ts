@@ -40,7 +40,7 @@ export const checkClientCertificate: Step = async (context) => {
     if (isHangUp(outcome.error)) {
       return fail(
         'certificate-refused',
-        'the server closed the connection right after the handshake without a reason: it most likely refused our client certificate',
+        'the server refused our client certificate: it closed the connection right after the handshake, without giving a reason',
         'Check the certificate with `npm run cdlx -- cert inspect`, and that it is the one Cardlytics signed for this environment.',
         outcome.ms,
       );

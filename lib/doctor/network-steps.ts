@@ -124,7 +124,7 @@ function explainHandshakeError(context: DoctorContext, error: Error, ms: number)
     // that refuses it may hang up instead of sending an alert.
     return fail(
       'certificate-refused',
-      'the server answered the handshake, then hung up after seeing our client certificate: it most likely refused it',
+      'the server refused our client certificate: it hung up during the handshake, after seeing it, without giving a reason',
       'Check the certificate with `npm run cdlx -- cert inspect`, and that it is the one Cardlytics signed for this environment.',
       ms,
     );

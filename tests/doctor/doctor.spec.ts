@@ -1,8 +1,11 @@
 import { createServer } from 'node:net';
+import { createServer as createTlsServer, type Server } from 'node:tls';
 
 import { expect } from '@playwright/test';
 
 import { runDoctor } from '../../lib/doctor/run-doctor.js';
+import { caPathsInDir, loadCa } from '../../lib/pki/ca.js';
+import { createIdentity } from '../../lib/pki/identity.js';
 import { preprodTarget, test } from './vendor-fixtures.js';
 
 test.describe('doctor against stand-ins', () => {
@@ -67,6 +70,46 @@ test.describe('doctor against stand-ins', () => {
     expect(report.verdict).toBe('certificate-refused');
     expect(report.summary).toContain('refused our client certificate');
     expect(report.steps.find((step) => step.id === 'tls')?.status).toBe('pass');
+  });
+
+  test('says the certificate was refused when a TLS 1.2 server hangs up mid-handshake', async ({
+    vendorCaDir,
+    strangerClient,
+  }) => {
+    // TLS 1.2 servers judge the client certificate inside the handshake; Node's then hangs up
+    // without an alert, after its own certificate went out: not the silence of an allow-list.
+    const ca = await loadCa(caPathsInDir(vendorCaDir));
+    const serverIdentity = await createIdentity(ca, {
+      subject: [{ shortName: 'CN', value: 'tls 1.2 server' }],
+      validityDays: 2,
+      extendedKeyUsage: ['serverAuth'],
+      ipAddresses: ['127.0.0.1'],
+    });
+    const server: Server = createTlsServer({
+      cert: serverIdentity.certPem,
+      key: serverIdentity.keyPem,
+      ca: ca.certPem,
+      requestCert: true,
+      rejectUnauthorized: true,
+      maxVersion: 'TLSv1.2',
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const target = preprodTarget(
+        { url: `https://127.0.0.1:${port}`, caCertPath: ca.certPath, knownGoodCustomerId: 'c' },
+        strangerClient,
+      );
+
+      const report = await runDoctor({ target });
+
+      expect(report.verdict).toBe('certificate-refused');
+      expect(report.steps.find((step) => step.id === 'tls')?.detail).toContain(
+        'the server refused our client certificate',
+      );
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   test('says nothing is listening on a closed port', async ({ vendorClient }) => {
