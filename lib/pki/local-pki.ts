@@ -2,9 +2,10 @@ import { X509Certificate } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-import { PRIVATE_FILE_MODE } from '../fs-secure.js';
+import { PRIVATE_FILE_MODE, writePublicFile } from '../fs-secure.js';
 import type { CaPaths } from './ca.js';
 import { issueCertificate, type CertificateRequest, type Issuer } from './certificates.js';
+import { issueCrl, parseCrl } from './crl.js';
 import { writeIdentity, type IdentityPaths } from './identity.js';
 import { generateRsaKeyPair, type KeyPairPem } from './keys.js';
 
@@ -24,6 +25,8 @@ export const LOCAL_CA_COMMON_NAME = 'cdlx-contract LOCAL TEST CA - NOT FOR PRODU
 export interface LocalPkiPaths {
   dir: string;
   ca: CaPaths;
+  /** The local CA's revocation list: empty, but the mock checks revocation, so it must exist. */
+  crlPath: string;
   server: IdentityPaths;
   client: IdentityPaths;
   admin: IdentityPaths;
@@ -46,6 +49,7 @@ export function localPkiPaths(dir: string): LocalPkiPaths {
   return {
     dir,
     ca,
+    crlPath: path.join(dir, 'local-ca.crl'),
     server: pair('mock-server'),
     client: pair('mock-client'),
     admin: pair('mock-admin'),
@@ -122,6 +126,7 @@ export async function ensureLocalPki(dir: string): Promise<LocalPkiResult> {
   // next run makes everything anew either way.
   await writeIdentity(ca, paths.ca);
   await Promise.all([
+    writePublicFile(paths.crlPath, issueCrl(ca)),
     writeIdentity(server, paths.server),
     writeIdentity(client, paths.client),
     writeIdentity(admin, paths.admin),
@@ -140,6 +145,11 @@ async function findProblem(paths: LocalPkiPaths): Promise<string | null> {
   }
   const renewBefore = Date.now() + RENEW_BEFORE_DAYS * 24 * 3600 * 1000;
   if (Date.parse(ca.validTo) < renewBefore) return 'the local CA expires soon';
+  try {
+    parseCrl(await readFile(paths.crlPath), ca.toString());
+  } catch {
+    return `${path.basename(paths.crlPath)} is missing or was not issued by the current local CA`;
+  }
 
   for (const identity of [paths.server, paths.client, paths.admin]) {
     let cert: X509Certificate;
