@@ -10,18 +10,23 @@ export interface LocalMock extends MockServer {
 
 /**
  * Starts the mock with the kit's local PKI (created under certs/ on first use): the server
- * certificate from the local CA, and client certificates accepted from that CA only.
+ * certificate from the local CA, and client certificates accepted from that CA only, checked
+ * against its revocation list.
  */
 export async function startLocalMock(
   options: Omit<MockServerOptions, 'tls'> & { certsDir?: string } = {},
 ): Promise<LocalMock> {
   const { certsDir = CERTS_DIR, ...serverOptions } = options;
   const pki = await ensureLocalPki(certsDir);
-  const [certPem, keyPem, clientCaPem] = await Promise.all([
+  const [certPem, keyPem, clientCaPem, clientCrlPem] = await Promise.all([
     readFile(pki.paths.server.certPath, 'utf8'),
     readFile(pki.paths.server.keyPath, 'utf8'),
     readFile(pki.paths.ca.certPath, 'utf8'),
+    readFile(pki.paths.crlPath, 'utf8'),
   ]);
-  const mock = await startMockServer({ ...serverOptions, tls: { certPem, keyPem, clientCaPem } });
+  const mock = await startMockServer({
+    ...serverOptions,
+    tls: { certPem, keyPem, clientCaPem, clientCrlPem },
+  });
   return { ...mock, pki };
 }

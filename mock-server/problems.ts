@@ -59,3 +59,25 @@ export const payloadTooLargeProblem = (limitBytes: number): Problem =>
 
 export const internalProblem = (title: string, details: string[] = []): Problem =>
   new Problem(500, 'InternalServerError', title, details);
+
+// Answers to what Node's HTTP parser refuses (client-error.ts); the connection closes after each.
+export const malformedRequestProblem = (reason: string): Problem =>
+  new Problem(400, 'HttpMessageNotReadable', 'Request is not valid HTTP/1.1', [reason]);
+
+export const headersTooLargeProblem = (limitBytes: number): Problem =>
+  new Problem(431, 'RequestHeaderFieldsTooLarge', 'Request headers are too large', [
+    `headers: keep them under ${limitBytes} bytes in total`,
+  ]);
+
+export const methodNotImplementedProblem = (method: string | undefined): Problem =>
+  new Problem(501, 'NotImplemented', `Method ${method ?? 'in the request'} is not supported`, [
+    'method: the API uses GET, POST and PUT',
+  ]);
+
+export const requestTimeoutProblem = (limits: {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+}): Problem =>
+  new Problem(408, 'RequestTimeout', 'Request not received in time', [
+    `request: headers within ${limits.headersTimeoutMs} ms, the whole request within ${limits.requestTimeoutMs} ms`,
+  ]);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer, type Server } from 'node:https';
+import type { Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 
 import { formatValidationErrors } from '../lib/contract/format-errors.js';
@@ -9,11 +9,13 @@ import { getContractValidators, type ContractValidators } from '../lib/contract/
 import { startAdminServer, type AdminServer } from './admin/admin-server.js';
 import { AllowList } from './allow-list.js';
 import { refuseAdminIdentity } from './client-identity.js';
+import { createGuardedServer } from './connection-guard.js';
 import type { MockClock } from './clock.js';
 import { applyFaultBefore, deliverWithFault } from './faults/apply-fault.js';
 import type { FaultDecision } from './faults/fault-rules.js';
 import { holdHandshakes } from './faults/handshake-stall.js';
 import { HANDLERS } from './handlers/index.js';
+import { defaultMockLogger, type MockLogger } from './logger.js';
 import type { HandlerContext } from './handlers/handler.js';
 import { parseJsonBody, readBody } from './read-body.js';
 import {
@@ -29,6 +31,7 @@ import { Sandbox } from './sandbox.js';
 import { SessionTokens } from './session-tokens.js';
 import type { MockState } from './state/mock-state.js';
 import type { SeedData } from './state/seed-types.js';
+import { resolveTimeouts, type MockTimeouts } from './timeouts.js';
 
 export interface MockTlsMaterial {
   /** The mock's server certificate and key (PEM). */
@@ -36,6 +39,11 @@ export interface MockTlsMaterial {
   keyPem: string;
   /** The CA (or CAs) whose client certificates the mock accepts (PEM). */
   clientCaPem: string;
+  /**
+   * Revocation lists (PEM), one per CA in `clientCaPem`, possibly empty: revoked client
+   * certificates are then refused. Without them the mock checks no revocation.
+   */
+  clientCrlPem?: string;
 }
 
 export interface MockServerOptions {
@@ -55,6 +63,10 @@ export interface MockServerOptions {
   admin?: boolean | { port?: number };
   /** Entries the request journal keeps (a ring buffer). */
   journalCapacity?: number;
+  /** Handshake, headers, request and keep-alive limits; DEFAULT_TIMEOUTS for any left out. */
+  timeouts?: Partial<MockTimeouts>;
+  /** Where refused connections and malformed requests are reported; see defaultMockLogger. */
+  logger?: MockLogger;
 }
 
 export interface MockServer {
@@ -87,15 +99,12 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const { state, clock } = sandbox;
   const tokens = new SessionTokens(clock);
 
-  const server = createServer(
+  // mTLS: a client without a valid certificate from a trusted CA never gets an HTTP answer.
+  const { server, dropBeforeTls } = createGuardedServer(
     {
-      cert: options.tls.certPem,
-      key: options.tls.keyPem,
-      ca: options.tls.clientCaPem,
-      // mTLS: a client without a certificate from a trusted CA never gets an HTTP answer.
-      requestCert: true,
-      rejectUnauthorized: true,
-      minVersion: 'TLSv1.2',
+      tls: options.tls,
+      timeouts: resolveTimeouts(options.timeouts),
+      logger: options.logger ?? defaultMockLogger(),
     },
     (request, response) => {
       void handleRequest(request, response, { validators, router, state, tokens, sandbox });
@@ -107,7 +116,9 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   // Runs before the TLS layer sees the socket: a source outside the allow-list is dropped
   // without a single TLS byte, as a firewall in front of the real API would.
   server.prependListener('connection', (socket: Socket) => {
-    if (!allowList.allows(socket.remoteAddress)) socket.destroy();
+    if (!allowList.allows(socket.remoteAddress)) {
+      dropBeforeTls(socket, 'source address is not on the allow-list');
+    }
   });
 
   const host = options.host ?? '127.0.0.1';
