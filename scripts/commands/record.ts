@@ -4,8 +4,6 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 
 import { EXIT_PROBLEM, printJson, printNote } from '../../lib/cli/output.js';
 import type { DriftReport } from '../../lib/drift/drift-log.js';
-import { startDriftRecorder } from '../../lib/drift/recorder.js';
-import { writeDriftReport } from '../../lib/drift/write-report.js';
 import { CERTS_DIR, REPORTS_DIR, displayPath } from '../../lib/paths.js';
 import { ensureLocalPki } from '../../lib/pki/local-pki.js';
 import { loadEnvFile } from '../../lib/targets/env-file.js';
@@ -62,6 +60,10 @@ export function registerRecordCommand(program: Command): void {
     .action(async (options: RecordOptions) => {
       loadEnvFile();
       const target = resolveEnvTarget(options.target);
+      // Loaded here, not at the top: mockttp takes about two seconds to import, and every other
+      // command of the CLI would pay for it at start.
+      const { startDriftRecorder } = await import('../../lib/drift/recorder.js');
+      const { writeDriftReport } = await import('../../lib/drift/write-report.js');
       const pki = await ensureLocalPki(CERTS_DIR);
       const recorder = await startDriftRecorder({
         target,
