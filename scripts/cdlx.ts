@@ -40,6 +40,8 @@ async function main(argv: string[]): Promise<number | undefined> {
   // other processes inherit INIT_CWD from an outer `npm test` and mean their own folder.
   const isNpmScript = ['cdlx', 'mock'].includes(process.env.npm_lifecycle_event ?? '');
   if (isNpmScript && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+  // Processes we start (a rehearsal runs cdlx again in its own folders) must not repeat that.
+  delete process.env.INIT_CWD;
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
