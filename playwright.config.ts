@@ -2,6 +2,7 @@ import path from 'node:path';
 
 import { defineConfig } from '@playwright/test';
 
+import { exitIfReportersReplaced } from './lib/reporting/reporter-guard.js';
 import { REPORT_FILES, resolveReportsDir } from './lib/reporting/reports-dir.js';
 import { prepareSecretRegistry } from './lib/reporting/secret-registry.js';
 import { loadEnvFile } from './lib/targets/env-file.js';
@@ -13,6 +14,7 @@ import type { TargetOptions } from './specs/fixtures.js';
 loadEnvFile();
 useTrustBundle();
 prepareSecretRegistry();
+exitIfReportersReplaced(process.argv);
 
 const isCi = Boolean(process.env.CI);
 /** Every report of the run in one folder (CDLX_REPORTS_DIR); per-test output inside it then. */

@@ -9,11 +9,7 @@ import type {
 } from '@playwright/test/reporter';
 
 import { createRedactor, type Redactor } from './redact.js';
-import {
-  readRegisteredSecrets,
-  removeSecretRegistry,
-  secretsFromSettings,
-} from './secret-registry.js';
+import { readRegisteredSecrets, secretsFromSettings } from './secret-registry.js';
 
 /** Text attachments larger than this are left alone (they are not what carries a token). */
 const MAX_REDACTED_ATTACHMENT_BYTES = 4 * 1024 * 1024;
@@ -56,11 +52,6 @@ export default class RedactingReporter implements Reporter {
 
   onError(error: TestError): void {
     redactError(error, this.redactor());
-  }
-
-  onExit(): Promise<void> {
-    removeSecretRegistry();
-    return Promise.resolve();
   }
 
   /** Rebuilt per test: workers register new tokens as the run goes on. */

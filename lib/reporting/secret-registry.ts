@@ -16,10 +16,14 @@ const REGISTRY_FILE = 'secrets';
 /**
  * Names the registry folder for this run (random, so nobody can prepare it in a shared /tmp).
  * Nothing is created until a worker registers a secret. Idempotent: the config is evaluated in
- * the runner and again in each worker, which inherit the variable.
+ * the runner and again in each worker, which inherit the variable. The runner removes the folder
+ * when it exits, whichever reporters ran (workers have TEST_WORKER_INDEX set and leave it).
  */
 export function prepareSecretRegistry(env: NodeJS.ProcessEnv = process.env): string {
+  const isRunner =
+    env.TEST_WORKER_INDEX === undefined && env[SECRET_REGISTRY_VARIABLE] === undefined;
   env[SECRET_REGISTRY_VARIABLE] ??= path.join(tmpdir(), `cdlx-secrets-${randomUUID()}`);
+  if (isRunner) process.once('exit', () => removeSecretRegistry(env));
   return env[SECRET_REGISTRY_VARIABLE];
 }
 
