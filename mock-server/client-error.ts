@@ -38,7 +38,7 @@ export function handleClientErrors(
 ): void {
   const answered = new WeakSet<Duplex>();
 
-  server.on('clientError', (error: NodeJS.ErrnoException & { reason?: string }, socket: Duplex) => {
+  server.on('clientError', (error: ParserError, socket: Duplex) => {
     if (answered.has(socket)) return;
     const problem = problemFor(error, timeouts);
     // Not an HTTP error (a TLS failure, a reset), an answer already on its way, or nobody to tell.
@@ -59,17 +59,23 @@ export function handleClientErrors(
   });
 }
 
-function problemFor(
-  error: NodeJS.ErrnoException & { reason?: string },
-  timeouts: MockTimeouts,
-): Problem | undefined {
+function problemFor(error: ParserError, timeouts: MockTimeouts): Problem | undefined {
   const code = error.code ?? '';
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return requestTimeoutProblem(timeouts);
   if (!code.startsWith('HPE_')) return undefined;
   if (code === 'HPE_HEADER_OVERFLOW') return headersTooLargeProblem(MAX_HEADER_BYTES);
-  if (code === 'HPE_INVALID_METHOD') return methodNotImplementedProblem(undefined);
+  if (code === 'HPE_INVALID_METHOD') return methodNotImplementedProblem(methodOf(error.rawPacket));
   // The parser's reason only: Node also attaches the raw bytes, which may hold a session token.
   return malformedRequestProblem(`${code}: ${error.reason ?? error.message}`);
+}
+
+/** What Node's HTTP parser attaches to its errors. */
+type ParserError = NodeJS.ErrnoException & { reason?: string; rawPacket?: Buffer };
+
+/** The method token of the refused request line, when it is one (never more of the packet). */
+function methodOf(rawPacket: Buffer | undefined): string | undefined {
+  const start = rawPacket?.subarray(0, 40).toString('latin1') ?? '';
+  return /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,32}(?= )/.exec(start)?.[0];
 }
 
 /** Writes a complete HTTP/1.1 answer straight to the socket, then closes it. */
