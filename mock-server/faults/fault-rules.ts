@@ -96,7 +96,8 @@ export class FaultRules {
     if (this.rules.length === 0) return undefined;
     let delayMs = 0;
     let outcome: FaultOutcome | undefined;
-    for (const stored of [...this.rules]) {
+    // `fires` may retire a rule by replacing the array; this loop goes on over the old one.
+    for (const stored of this.rules) {
       const { rule } = stored;
       if (rule.kind === 'stall-handshake') continue;
       if (rule.operationId !== ANY_OPERATION && rule.operationId !== operationId) continue;

@@ -97,17 +97,23 @@ test.describe('mock admin API', { tag: MOCK_ONLY }, () => {
       sessionToken: institutionToken,
       body: { customers: [newCustomer('cust-before-reset')] },
     });
+    const tokenOfGoneCustomer = await api.startCustomerSession('cust-before-reset');
     await admin.addFault({ kind: 'latency', delayMs: 1 });
-    await admin.advanceClock(ONE_HOUR_MS);
+    await admin.advanceClock(ONE_HOUR_MS / 2);
 
     const status = await admin.reset();
 
     expect(status).toMatchObject({ customers: 4, faults: 0, journal: { entries: 0 } });
     expect(status.clock.offsetMs).toBe(0);
-    const response = await api.call('startSession', {
+    const session = await api.call('startSession', {
       body: { sourceCustomerId: 'cust-before-reset', scopes: ['api:customer'] },
     });
-    expect(response.status).toBe(400);
+    expect(session.status).toBe(400);
+    // The token is still well signed and in date, but its customer is gone.
+    const profile = await api.call('getCustomerProfile', { sessionToken: tokenOfGoneCustomer });
+    expect(profile.status).toBe(401);
+    expect(profile).toMatchContract();
+    expect(profile.body).toMatchObject({ title: expect.stringContaining('no longer exists') });
   });
 
   test('moving the clock expires a session token without waiting', async ({
