@@ -87,14 +87,25 @@ export class AnswerCache<Body extends object> {
 
 /**
  * A JSON text of `value` with object keys sorted, so two requests that differ only in key order
- * share a cache entry. Request bodies are small and already validated, so this is cheap.
+ * share a cache entry. Runs on every getAds request, hence plain loops and no closures.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let index = 0; index < value.length; index++) {
+      text += (index === 0 ? '' : ',') + canonicalJson(value[index]);
+    }
+    return `${text}]`;
+  }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((key) => record[key] !== undefined)
-    .sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+  const keys = Object.keys(record);
+  if (keys.length > 1) keys.sort();
+  let text = '{';
+  for (const key of keys) {
+    const child = record[key];
+    if (child === undefined) continue;
+    text += `${text.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(child)}`;
+  }
+  return `${text}}`;
 }
