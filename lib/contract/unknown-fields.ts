@@ -61,7 +61,7 @@ function walk(
 }
 
 /** Resolves `$ref` and merges `allOf`/`anyOf`/`oneOf` branches into a flat list of schemas. */
-function flatten(doc: OpenApiDocument, schema: JsonSchema, depth = 0): JsonSchema[] {
+export function flatten(doc: OpenApiDocument, schema: JsonSchema, depth = 0): JsonSchema[] {
   if (depth > 32) return [];
   const ref = schema.$ref as string | undefined;
   const resolved = ref ? flatten(doc, resolvePointer(doc, ref) as JsonSchema, depth + 1) : [];

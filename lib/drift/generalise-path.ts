@@ -3,6 +3,7 @@ import {
   type JsonSchema,
   type OpenApiDocument,
 } from '../contract/load-contract.js';
+import { flatten } from '../contract/unknown-fields.js';
 
 /**
  * Rewrites a concrete field path against the schema it was validated with: map keys become `*`
@@ -57,14 +58,4 @@ export function pointerTokens(instancePath: string): string[] {
     .slice(1)
     .split('/')
     .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function flatten(doc: OpenApiDocument, schema: JsonSchema, depth = 0): JsonSchema[] {
-  if (depth > 32) return [];
-  const ref = schema.$ref as string | undefined;
-  const resolved = ref ? flatten(doc, resolvePointer(doc, ref) as JsonSchema, depth + 1) : [];
-  const nested = ['allOf', 'anyOf', 'oneOf'].flatMap((keyword) =>
-    ((schema[keyword] ?? []) as JsonSchema[]).flatMap((sub) => flatten(doc, sub, depth + 1)),
-  );
-  return [schema, ...resolved, ...nested];
 }

@@ -11,11 +11,11 @@ import type { DriftReport } from '../../lib/drift/drift-log.js';
 import { startDriftRecorder } from '../../lib/drift/recorder.js';
 import { CERTS_DIR, PROJECT_ROOT } from '../../lib/paths.js';
 import { ensureLocalPki, type LocalPkiPaths } from '../../lib/pki/local-pki.js';
-import { resolveEnvTarget } from '../../lib/targets/env-target.js';
 import {
   DRIFT,
   STAND_IN_SESSION_TOKEN,
   startDriftingStandIn,
+  unreachableTarget,
   type DriftingStandIn,
 } from './support/drifting-stand-in.js';
 
@@ -143,12 +143,7 @@ test.describe('cdlx record', () => {
   });
 
   test('counts requests the target does not answer apart from drift', async ({ pki }) => {
-    const target = resolveEnvTarget('preprod', {
-      CDLX_PREPROD_URL: 'https://127.0.0.1:9',
-      CDLX_PREPROD_CERT: pki.client.certPath,
-      CDLX_PREPROD_KEY: pki.client.keyPath,
-      CDLX_PREPROD_CUSTOMER_ID: 'cust-0001',
-    });
+    const target = unreachableTarget(pki);
     const recorder = await startDriftRecorder({ target, port: 0, proxyCa: pki.ca });
     try {
       const response = await request(`${recorder.httpUrl}/healthcheck`);

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { startDriftRecorder } from '../../lib/drift/recorder.js';
 import { CERTS_DIR } from '../../lib/paths.js';
 import { ensureLocalPki } from '../../lib/pki/local-pki.js';
-import { resolveEnvTarget } from '../../lib/targets/env-target.js';
+import { unreachableTarget } from './support/drifting-stand-in.js';
 
 /** An address of this machine that is not loopback, to connect from "outside" without leaving it. */
 const OUTSIDE_ADDRESS = Object.values(networkInterfaces())
@@ -30,12 +30,7 @@ test.describe('drift recorder exposure', () => {
   test('drops connections that do not come from this machine; loopback is served', async () => {
     test.skip(!OUTSIDE_ADDRESS, 'this machine has no non-loopback IPv4 address to connect from');
     const pki = (await ensureLocalPki(CERTS_DIR)).paths;
-    const target = resolveEnvTarget('preprod', {
-      CDLX_PREPROD_URL: 'https://127.0.0.1:9',
-      CDLX_PREPROD_CERT: pki.client.certPath,
-      CDLX_PREPROD_KEY: pki.client.keyPath,
-      CDLX_PREPROD_CUSTOMER_ID: 'cust-0001',
-    });
+    const target = unreachableTarget(pki);
     const recorder = await startDriftRecorder({ target, port: 0, proxyCa: pki.ca });
     const port = Number(new URL(recorder.httpUrl).port);
     try {

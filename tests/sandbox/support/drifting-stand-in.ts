@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 
 import type { LocalPkiPaths } from '../../../lib/pki/local-pki.js';
+import { resolveEnvTarget } from '../../../lib/targets/env-target.js';
+import type { Target } from '../../../lib/targets/target.js';
 
 /** What the stand-in answers getAds with: an extra field, a new enum value and a wrong type. */
 export const DRIFT = {
@@ -94,4 +96,14 @@ function answer(
     status: 404,
     body: { type: 'NotFound', title: 'nothing here', status: 404, requestId: 'r' },
   };
+}
+
+/** A preprod target nobody listens at (port 9, discard), with the local PKI's client identity. */
+export function unreachableTarget(paths: LocalPkiPaths): Target {
+  return resolveEnvTarget('preprod', {
+    CDLX_PREPROD_URL: 'https://127.0.0.1:9',
+    CDLX_PREPROD_CERT: paths.client.certPath,
+    CDLX_PREPROD_KEY: paths.client.keyPath,
+    CDLX_PREPROD_CUSTOMER_ID: 'cust-0001',
+  });
 }
