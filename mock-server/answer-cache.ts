@@ -100,7 +100,8 @@ export function canonicalJson(value: unknown): string {
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  if (keys.length > 1) keys.sort();
+  // Array#sort allocates a work array even for two keys; clients mostly send keys in one order.
+  if (!isSorted(keys)) keys.sort();
   let text = '{';
   for (const key of keys) {
     const child = record[key];
@@ -108,4 +109,11 @@ export function canonicalJson(value: unknown): string {
     text += `${text.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(child)}`;
   }
   return `${text}}`;
+}
+
+function isSorted(keys: readonly string[]): boolean {
+  for (let index = 1; index < keys.length; index++) {
+    if (keys[index - 1]! > keys[index]!) return false;
+  }
+  return true;
 }

@@ -2,12 +2,14 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 import type { MockTlsMaterial } from '../../mock-server/server.js';
+import { tlsPolicyOptions } from '../../mock-server/tls-policy.js';
 
 /**
- * The yardstick: a bare node:https server with the mock's TLS settings (mutual TLS against the same
- * CA, TLS 1.2 or later) that answers every request with a fixed, pre-serialised JSON body: the
- * body the mock gave for the same path, so both send the same bytes. It does nothing else, so the
- * difference between the two is what the mock's own work costs.
+ * The yardstick: a bare node:https server with the mock's TLS settings (its protocol policy from
+ * tls-policy.ts, mutual TLS against the same CA and its revocation list) that answers every
+ * request with a fixed, pre-serialised JSON body: the body the mock gave for the same path, so
+ * both send the same bytes. It does nothing else, so the difference between the two is what the
+ * mock's own work costs.
  */
 export async function startBaselineServer(
   tls: MockTlsMaterial,
@@ -22,9 +24,10 @@ export async function startBaselineServer(
       cert: tls.certPem,
       key: tls.keyPem,
       ca: tls.clientCaPem,
+      ...(tls.clientCrlPem === undefined ? {} : { crl: tls.clientCrlPem }),
       requestCert: true,
       rejectUnauthorized: true,
-      minVersion: 'TLSv1.2',
+      ...tlsPolicyOptions(),
     },
     (request, response) => {
       const payload = payloads.get(request.url ?? '/') ?? fallback;

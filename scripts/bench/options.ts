@@ -47,7 +47,7 @@ export const QUICK_PLAN: BenchPlan = {
   handshakeSeconds: 1,
   handshakeMaxConnections: 2000,
   handshakeParallel: 8,
-  soakSeconds: 3,
+  soakSeconds: 2,
   pkiRuns: 3,
 };
 

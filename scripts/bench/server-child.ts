@@ -33,13 +33,15 @@ async function start(message: ChildRequest): Promise<{ port: number }> {
     return { port: mock.port };
   }
   const paths = localPkiPaths(certsDir);
-  const [certPem, keyPem, clientCaPem] = await Promise.all([
+  const [certPem, keyPem, clientCaPem, clientCrlPem] = await Promise.all([
     readFile(paths.server.certPath, 'utf8'),
     readFile(paths.server.keyPath, 'utf8'),
     readFile(paths.ca.certPath, 'utf8'),
+    readFile(paths.crlPath, 'utf8'),
   ]);
   const bodies = message.bodies as Record<string, string>;
-  const baseline = await startBaselineServer({ certPem, keyPem, clientCaPem }, bodies);
+  const tls = { certPem, keyPem, clientCaPem, clientCrlPem };
+  const baseline = await startBaselineServer(tls, bodies);
   server = baseline.server;
   close = () =>
     new Promise((resolve) => {
