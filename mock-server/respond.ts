@@ -130,6 +130,15 @@ export function encodeBody(body: Record<string, unknown>): string | Buffer {
 
 /** What follows a cached answer's stored bytes: `,"requestId":"…"}`, or `}` without an id. */
 function answerTail(body: Record<string, unknown>, slot: AnswerSlot): string {
-  if (body.requestId === undefined) return '}';
-  return `${slot.hasFields ? ',' : ''}"requestId":${JSON.stringify(body.requestId)}}`;
+  const { requestId } = body;
+  if (requestId === undefined) return '}';
+  // Generated ids are UUIDs and most callers' are alike: nothing to escape, so no stringify.
+  const quoted =
+    typeof requestId === 'string' && PLAIN_ID.test(requestId)
+      ? `"${requestId}"`
+      : JSON.stringify(requestId);
+  return `${slot.hasFields ? ',' : ''}"requestId":${quoted}}`;
 }
+
+/** Characters a JSON string holds as they are (no quote, backslash or control character). */
+const PLAIN_ID = /^[\w.:-]*$/;
