@@ -13,7 +13,10 @@ export interface MockTimeouts {
   headersTimeoutMs: number;
   /** From the first byte of a request to the end of its body. */
   requestTimeoutMs: number;
-  /** An idle keep-alive connection between two requests. */
+  /**
+   * An idle keep-alive connection between two requests. Node closes it one second later than
+   * this (its keep-alive buffer), so that a request sent at the deadline does not meet a reset.
+   */
   keepAliveTimeoutMs: number;
 }
 

@@ -5,9 +5,14 @@ import { UsageError } from '../../lib/errors.js';
 import { displayPath } from '../../lib/paths.js';
 import { DEFAULT_ALLOWED_CIDRS } from '../../mock-server/allow-list.js';
 import { startLocalMock } from '../../mock-server/local-mock.js';
+import {
+  addTimeoutOptions,
+  timeoutsFromOptions,
+  type TimeoutOptions,
+} from './mock-timeout-options.js';
 
 export function registerMockCommand(program: Command): void {
-  program
+  const command = program
     .command('mock')
     .description('Start the mTLS mock of the Publisher v2 API with the local test PKI')
     .addOption(new Option('--port <n>', 'port to listen on; 0 picks a free one').default('8443'))
@@ -33,48 +38,50 @@ export function registerMockCommand(program: Command): void {
         '  npm run cdlx -- mock --port 9443 --admin-port 9444 --allow 127.0.0.1/32',
         '',
         'The admin API (docs/sandbox.md) answers the admin identity only, certs/mock-admin.crt.',
+        'Set CDLX_DEBUG=mock to log each refused connection with its reason (docs/security-model.md).',
       ].join('\n'),
     )
-    .exitOverride()
-    .action(async (options: MockOptions) => {
-      const port = parsePort('--port', options.port);
-      const adminPort = options.admin ? parsePort('--admin-port', options.adminPort) : 0;
-      const mock = await startLocalMock({
-        host: options.host,
-        port,
-        allowedCidrs: options.allow,
-        admin: options.admin ? { port: adminPort } : false,
-      });
-      const { paths } = mock.pki;
-      if (mock.pki.created) printNote(`created the local test PKI in ${displayPath(paths.dir)}`);
-      // The URL goes to stdout so scripts can read it; everything else is a note.
-      process.stdout.write(`${mock.url}\n`);
-      if (mock.admin) process.stdout.write(`${mock.admin.url}\n`);
-      const curl = (identity: { certPath: string; keyPath: string }): string =>
-        `curl --cacert ${displayPath(paths.ca.certPath)} --cert ${displayPath(identity.certPath)} --key ${displayPath(identity.keyPath)}`;
-      printNote(
-        [
-          `mock listening on ${mock.url} (Ctrl-C to stop); try:`,
-          `  ${curl(paths.client)} ${mock.url}/healthcheck`,
-          ...(mock.admin
-            ? [
-                `admin API on ${mock.admin.url} (docs/sandbox.md); try:`,
-                `  ${curl(paths.admin)} ${mock.admin.url}/status`,
-              ]
-            : []),
-        ].join('\n'),
-      );
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          void mock.close().then(resolve);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+    .exitOverride();
+  addTimeoutOptions(command).action(async (options: MockOptions) => {
+    const port = parsePort('--port', options.port);
+    const adminPort = options.admin ? parsePort('--admin-port', options.adminPort) : 0;
+    const mock = await startLocalMock({
+      host: options.host,
+      port,
+      allowedCidrs: options.allow,
+      admin: options.admin ? { port: adminPort } : false,
+      timeouts: timeoutsFromOptions(options),
     });
+    const { paths } = mock.pki;
+    if (mock.pki.created) printNote(`created the local test PKI in ${displayPath(paths.dir)}`);
+    // The URL goes to stdout so scripts can read it; everything else is a note.
+    process.stdout.write(`${mock.url}\n`);
+    if (mock.admin) process.stdout.write(`${mock.admin.url}\n`);
+    const curl = (identity: { certPath: string; keyPath: string }): string =>
+      `curl --cacert ${displayPath(paths.ca.certPath)} --cert ${displayPath(identity.certPath)} --key ${displayPath(identity.keyPath)}`;
+    printNote(
+      [
+        `mock listening on ${mock.url} (Ctrl-C to stop); try:`,
+        `  ${curl(paths.client)} ${mock.url}/healthcheck`,
+        ...(mock.admin
+          ? [
+              `admin API on ${mock.admin.url} (docs/sandbox.md); try:`,
+              `  ${curl(paths.admin)} ${mock.admin.url}/status`,
+            ]
+          : []),
+      ].join('\n'),
+    );
+    await new Promise<void>((resolve) => {
+      const stop = (): void => {
+        void mock.close().then(resolve);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  });
 }
 
-interface MockOptions {
+interface MockOptions extends TimeoutOptions {
   port: string;
   host: string;
   allow: string[];
