@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 
 import type { RealTargetName } from '../lib/targets/env-target.js';
 import { loadCa, caPathsInDir } from '../lib/pki/ca.js';
+import { crlPathFor } from '../lib/pki/ca-revoke.js';
 import { createIdentity } from '../lib/pki/identity.js';
 import { startMockServer, type MockServer } from './server.js';
 import { SEEDED_CUSTOMERS, SEEDED_INSTITUTION_ID } from './state/default-seed.js';
@@ -59,8 +61,15 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     ipAddresses: [...new Set(['127.0.0.1', '::1', ...(isIP(host) ? [host] : [])])],
   });
   const allowedCidrs = options.allowedCidrs ?? DEFAULT_STAND_IN_CIDRS;
+  // `cdlx ca revoke` lists what the vendor CA revoked; a CA from before lists existed has none.
+  const clientCrlPem = await readFile(crlPathFor(caPaths), 'utf8').catch(() => undefined);
   const mock = await startMockServer({
-    tls: { certPem: server.certPem, keyPem: server.keyPem, clientCaPem: ca.certPem },
+    tls: {
+      certPem: server.certPem,
+      keyPem: server.keyPem,
+      clientCaPem: ca.certPem,
+      ...(clientCrlPem === undefined ? {} : { clientCrlPem }),
+    },
     host,
     port: options.port ?? 0,
     allowedCidrs,

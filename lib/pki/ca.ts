@@ -4,6 +4,7 @@ import path from 'node:path';
 
 import { CdlxError } from '../errors.js';
 import { writePrivateFile, writePublicFile } from '../fs-secure.js';
+import { crlPathFor, writeEmptyCrl } from './ca-revoke.js';
 import { issueCertificate, type Issuer } from './certificates.js';
 import { generateRsaKeyPair, isSameKeyPair } from './keys.js';
 import type { NameField } from './names.js';
@@ -82,13 +83,16 @@ export interface InitCaOptions {
 }
 
 export interface InitCaResult extends CaPaths {
+  /** Its revocation list (`ca.crl`), empty when new; `cdlx ca revoke` adds to it. */
+  crlPath: string;
   /** false when a sound CA was already in the folder and nothing was written. */
   created: boolean;
 }
 
 /**
- * Creates a signing CA in `dir` (`ca.crt`, `ca.key` 0600) unless one is already there: running it
- * twice changes nothing. A half-present or mismatched CA is an error; `force` replaces it.
+ * Creates a signing CA in `dir` (`ca.crt`, `ca.key` 0600, an empty `ca.crl`) unless one is already
+ * there: running it twice changes nothing. A half-present or mismatched CA is an error; `force`
+ * replaces it.
  *
  * @example await initCa('rehearsal-ca', { name: 'Example Bank rehearsal CA' })
  */
@@ -96,25 +100,28 @@ export async function initCa(dir: string, options: InitCaOptions = {}): Promise<
   const paths = caPathsInDir(dir);
   if (!options.force) {
     const state = await existingCaState(paths);
-    if (state === 'sound') return { ...paths, created: false };
+    if (state === 'sound') return { ...paths, crlPath: crlPathFor(paths), created: false };
     if (state !== 'absent') {
       throw new CdlxError('CDLX_CA_BROKEN', `${dir} holds a CA that cannot be used: ${state}.`, {
         hint: 'Add --force to replace it with a new CA (certificates it signed will stop chaining).',
       });
     }
   }
+  let crlPath: string;
   try {
-    await createCa(paths, {
+    const ca = await createCa(paths, {
       subject: [
         { shortName: 'O', value: 'cdlx-contract' },
         { shortName: 'CN', value: options.name ?? SIGNING_CA_DEFAULT_NAME },
       ],
       validityDays: options.validityDays ?? SIGNING_CA_VALIDITY_DAYS,
     });
+    // A server that checks revocation needs a list for every CA it trusts, even an empty one.
+    crlPath = await writeEmptyCrl(ca);
   } catch (error) {
     throw describeWriteFailure(paths.keyPath, error);
   }
-  return { ...paths, created: true };
+  return { ...paths, crlPath, created: true };
 }
 
 /** 'absent', 'sound', or what is wrong with the CA in place. */

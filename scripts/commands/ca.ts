@@ -11,11 +11,12 @@ import {
   SIGNING_CA_DEFAULT_NAME,
   SIGNING_CA_VALIDITY_DAYS,
 } from '../../lib/pki/ca.js';
+import { revokeCertificate } from '../../lib/pki/ca-revoke.js';
 import { SIGNED_CERT_VALIDITY_DAYS, signCsr } from '../../lib/pki/ca-sign.js';
 import { lintCsr } from '../../lib/pki/csr-lint.js';
 import { formatSubject } from '../../lib/pki/names.js';
 import { parseCsr } from '../../lib/pki/parse-csr.js';
-import { readCsrFile } from '../../lib/pki/read-material.js';
+import { readCertificateFile, readCsrFile } from '../../lib/pki/read-material.js';
 import { writeMaterialFile } from '../../lib/pki/write-material-file.js';
 import { printFindings } from './csr.js';
 
@@ -58,6 +59,40 @@ export function registerCaCommand(program: Command): void {
     )
     .exitOverride()
     .action(sign);
+
+  ca.command('revoke')
+    .description("Add a certificate this CA signed to the CA's revocation list (ca.crl)")
+    .requiredOption('--ca-dir <dir>', 'folder made by `ca init`')
+    .argument('<cert>', 'the certificate to revoke, PEM or DER')
+    .option('--json', 'print the report as JSON on stdout')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Example:',
+        '  npm run cdlx -- ca revoke --ca-dir rehearsal-ca certs/preprod.crt',
+        '',
+        'A mock or stand-in that trusts the CA refuses the certificate from its next start.',
+      ].join('\n'),
+    )
+    .exitOverride()
+    .action(revoke);
+}
+
+async function revoke(certFile: string, options: { caDir: string; json?: boolean }) {
+  const ca = await loadCa(caPathsInDir(options.caDir));
+  const { certificate } = await readCertificateFile(certFile);
+  const result = await revokeCertificate(ca, certificate, certFile);
+  if (options.json) {
+    printJson(result);
+    return;
+  }
+  const what = `${certFile} (serial ${result.serialNumber}, "${result.subject}")`;
+  printNote(
+    result.alreadyRevoked
+      ? `${what} was already revoked on ${result.revokedAt}; nothing changed.`
+      : `revoked ${what} in ${displayPath(result.crlPath)} (${result.revokedCount} revoked).`,
+  );
 }
 
 function daysOption(defaultDays: number): Option {
@@ -97,7 +132,9 @@ async function init(options: {
     return;
   }
   printNote(`wrote ${displayPath(result.keyPath)} (CA private key, mode 0600)`);
-  printNote(`wrote ${displayPath(result.certPath)} ("${options.name}", ${options.days} days)`);
+  printNote(
+    `wrote ${displayPath(result.certPath)} ("${options.name}", ${options.days} days) and its empty revocation list ${displayPath(result.crlPath)}`,
+  );
 }
 
 async function sign(

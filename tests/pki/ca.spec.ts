@@ -22,7 +22,11 @@ test.describe('signing CA', () => {
     const second = await initCa(dir, { name: 'Another name' });
 
     expect(first.created).toBe(true);
-    expect(second).toEqual({ ...caPathsInDir(dir), created: false });
+    expect(second).toEqual({
+      ...caPathsInDir(dir),
+      crlPath: path.join(dir, 'ca.crl'),
+      created: false,
+    });
     expect(await readFile(first.certPath, 'utf8')).toBe(certBefore);
     const ca = new X509Certificate(certBefore);
     expect(ca.subject).toBe(`O=cdlx-contract\nCN=${SIGNING_CA_DEFAULT_NAME}`);
