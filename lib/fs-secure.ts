@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, rename, rm } from 'node:fs/promises';
+import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+
+import { CdlxError } from './errors.js';
 
 /** Owner read/write only: private keys and PKCS#12 files. */
 export const PRIVATE_FILE_MODE = 0o600;
@@ -19,6 +21,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const dir = path.dirname(filePath);
   await mkdir(dir, { recursive: true });
+  if ((modeBits & 0o077) === 0) await assertPrivateDirectory(dir);
   const tmpPath = path.join(
     dir,
     `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`,
@@ -45,4 +48,30 @@ export function writePrivateFile(filePath: string, content: string | Uint8Array)
 
 export function writePublicFile(filePath: string, content: string | Uint8Array): Promise<void> {
   return writeFileAtomic(filePath, content, PUBLIC_FILE_MODE);
+}
+
+/** The CLI's --allow-world-writable-dir: private files may then go where every user can write. */
+let worldWritableDirectoriesAllowed = false;
+
+/** Lets private files be written into world-writable folders, for the rest of the process. */
+export function allowWorldWritableDirectories(allowed = true): void {
+  worldWritableDirectoriesAllowed = allowed;
+}
+
+/**
+ * Refuses to put a private file in a folder every user may write to (o+w, /tmp included: its
+ * sticky bit stops others deleting the file, not planting a name or a link before it is made,
+ * nor seeing it). A key belongs in a folder only its owner can change.
+ */
+export async function assertPrivateDirectory(dir: string): Promise<void> {
+  if (worldWritableDirectoriesAllowed) return;
+  const { mode } = await stat(dir);
+  if ((mode & 0o002) === 0) return;
+  throw new CdlxError(
+    'CDLX_UNSAFE_DIRECTORY',
+    `Refusing to write a private key into ${dir}: every user on this machine can write to that folder (mode ${(mode & 0o7777).toString(8)}).`,
+    {
+      hint: 'Use a folder only you can write to (e.g. `mkdir -m 700 keys`), or add --allow-world-writable-dir to accept the risk.',
+    },
+  );
 }

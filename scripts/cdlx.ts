@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 
 import { printError, EXIT_PROBLEM, EXIT_USAGE } from '../lib/cli/output.js';
 import { CdlxError, UsageError, describeError } from '../lib/errors.js';
+import { allowWorldWritableDirectories } from '../lib/fs-secure.js';
 import { registerCommands } from './commands/index.js';
 
 function buildProgram(): Command {
@@ -18,6 +19,15 @@ function buildProgram(): Command {
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureHelp({ sortSubcommands: true })
+    .option(
+      '--allow-world-writable-dir',
+      'let private keys and PFX files be written into folders every user can write to, /tmp included',
+    )
+    .hook('preAction', (command) => {
+      if (command.opts<{ allowWorldWritableDir?: boolean }>().allowWorldWritableDir) {
+        allowWorldWritableDirectories();
+      }
+    })
     // Commander's own usage errors get the same prefix as the kit's errors.
     .configureOutput({
       outputError: (text, write) => write(`cdlx Error: ${redactOptionValues(text)}`),

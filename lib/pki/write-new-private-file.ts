@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, link, mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-import { PRIVATE_FILE_MODE } from '../fs-secure.js';
+import { assertPrivateDirectory, PRIVATE_FILE_MODE } from '../fs-secure.js';
 
 /**
  * Writes a private file (mode 0600) that must not exist yet, atomically: the content is written
@@ -17,6 +17,7 @@ export async function writeNewPrivateFile(
 ): Promise<boolean> {
   const dir = path.dirname(filePath);
   await mkdir(dir, { recursive: true });
+  await assertPrivateDirectory(dir);
   const tmpPath = path.join(
     dir,
     `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`,
