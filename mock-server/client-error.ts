@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Server } from 'node:https';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 
 import { getContractValidators } from '../lib/contract/validators.js';
-import type { MockLogger } from './logger.js';
+import { peerAddress, type MockLogger } from './logger.js';
 import {
   headersTooLargeProblem,
   malformedRequestProblem,
@@ -47,7 +48,7 @@ export function handleClientErrors(
       return;
     }
     logger(
-      `answered ${problem.status} to ${peerOf(socket)}: ${problem.validationErrors.join('; ')}`,
+      `answered ${problem.status} to ${peerAddress(socket as Socket)}: ${problem.validationErrors.join('; ')}`,
     );
     answered.add(socket);
     sendAndClose(socket, problem);
@@ -105,12 +106,4 @@ function sendAndClose(socket: Duplex, problem: Problem): void {
  */
 function hasStartedAnswer(socket: Duplex): boolean {
   return (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage?.headersSent === true;
-}
-
-function peerOf(socket: Duplex): string {
-  const { remoteAddress, remotePort } = socket as Duplex & {
-    remoteAddress?: string;
-    remotePort?: number;
-  };
-  return `${remoteAddress ?? 'a client'}:${remotePort ?? '?'}`;
 }

@@ -7,7 +7,7 @@ import type { TLSSocket } from 'node:tls';
 import { readCertificateParts } from '../lib/pki/certificate-parts.js';
 import { handleClientErrors, MAX_HEADER_BYTES } from './client-error.js';
 import { describeTlsError, describeVerifyError, quoteName } from './connection-guard-reasons.js';
-import type { MockLogger } from './logger.js';
+import { peerAddress, type MockLogger } from './logger.js';
 import { certificateBlocks, loadClientCrls } from './revocation.js';
 import type { MockTlsMaterial } from './server.js';
 import { timeoutServerOptions, type MockTimeouts } from './timeouts.js';
@@ -67,13 +67,13 @@ export function createGuardedServer(
   const peers = new WeakMap<Socket, string>();
   const dropped = new WeakSet<Socket>();
   server.prependListener('connection', (socket: Socket) => {
-    peers.set(socket, `${socket.remoteAddress}:${socket.remotePort}`);
+    peers.set(socket, peerAddress(socket));
   });
 
   server.prependListener('secureConnection', (socket: TLSSocket) => {
     const refusal = refusalOf(socket, trustedCas);
     if (refusal === undefined) return;
-    logger(`refused ${peerOf(socket)}: ${refusal}`);
+    logger(`refused ${peerAddress(socket)}: ${refusal}`);
     socket.destroy();
   });
 
@@ -86,13 +86,11 @@ export function createGuardedServer(
 
   handleClientErrors(server, logger, options.timeouts);
 
-  const peerOf = (socket: TLSSocket): string =>
-    `${socket.remoteAddress ?? 'a client'}:${socket.remotePort ?? '?'}`;
   return {
     server,
     dropBeforeTls: (socket, reason) => {
       dropped.add(socket);
-      logger(`refused ${socket.remoteAddress}:${socket.remotePort}: ${reason}`);
+      logger(`refused ${peerAddress(socket)}: ${reason}`);
       socket.destroy();
     },
   };

@@ -33,3 +33,11 @@ export function defaultMockLogger(
   if (!isDebugEnabled(MOCK_DEBUG_NAMESPACE, env.CDLX_DEBUG)) return QUIET_LOGGER;
   return (line) => write(`cdlx mock: ${line}\n`);
 }
+
+/** How a log line names a client: `127.0.0.1:50412`. */
+export function peerAddress(socket: {
+  remoteAddress?: string | undefined;
+  remotePort?: number | undefined;
+}): string {
+  return `${socket.remoteAddress ?? 'a client'}:${socket.remotePort ?? '?'}`;
+}

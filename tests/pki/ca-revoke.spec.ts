@@ -1,9 +1,11 @@
+import { X509Certificate } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { expect } from '@playwright/test';
 
-import { caPathsInDir, loadCa } from '../../lib/pki/ca.js';
+import { caPathsInDir, initCa, loadCa } from '../../lib/pki/ca.js';
+import { revokeCertificate } from '../../lib/pki/ca-revoke.js';
 import { parseCrl } from '../../lib/pki/crl.js';
 import { createIdentity } from '../../lib/pki/identity.js';
 import { startStandIn } from '../../mock-server/stand-in.js';
@@ -47,7 +49,7 @@ test.describe('cdlx ca revoke', () => {
   });
 
   test('refuses a certificate another CA signed, and says which one', async ({ dir, cdlx }) => {
-    await cdlx(['ca', 'init', '--dir', 'ca']);
+    await initCa(path.join(dir, 'ca'));
     const otherCa = await createTestCa('cdlx some other CA');
     const foreign = await createIdentity(otherCa, clientLeaf('foreign'));
     await writeFile(path.join(dir, 'foreign.crt'), foreign.certPem);
@@ -61,16 +63,14 @@ test.describe('cdlx ca revoke', () => {
 
   test('a stand-in of the CA refuses the revoked certificate and serves the others', async ({
     dir,
-    cdlx,
   }) => {
-    await cdlx(['ca', 'init', '--dir', 'ca']);
+    await initCa(path.join(dir, 'ca'));
     const ca = await loadCa(caPathsInDir(path.join(dir, 'ca')));
     const [revoked, kept] = await Promise.all([
       createIdentity(ca, clientLeaf('revoked')),
       createIdentity(ca, clientLeaf('kept')),
     ]);
-    await writeFile(path.join(dir, 'revoked.crt'), revoked.certPem);
-    await cdlx(['ca', 'revoke', '--ca-dir', 'ca', 'revoked.crt']);
+    await revokeCertificate(ca, new X509Certificate(revoked.certPem), 'revoked.crt');
     const standIn = await startStandIn({ env: 'preprod', caDir: path.join(dir, 'ca') });
     try {
       const send = (identity: { certPem: string; keyPem: string }) =>
