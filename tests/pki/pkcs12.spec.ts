@@ -224,7 +224,7 @@ test.describe('pkcs12', () => {
       privateKey: createPrivateKey(await readFile(path.join(dir, 'o.key'))),
       passphrase: PASSPHRASE,
     });
-    await writeFile(path.join(dir, 'o.pfx'), pfx);
+    await writeFile(path.join(dir, 'o.pfx'), pfx, { mode: 0o600 });
 
     await openssl(
       ['pkcs12', '-in', 'o.pfx', '-passin', 'env:P', '-nocerts', '-nodes', '-out', 'back.key'],

@@ -28,7 +28,9 @@ test.describe('secrets in the artefacts of a prod run', () => {
       readCertificateFile(vendorClient.certPath),
       readPrivateKeyFile(vendorClient.keyPath),
     ]);
-    await writeFile(pfxPath, createPkcs12({ certificate, privateKey, passphrase }));
+    await writeFile(pfxPath, createPkcs12({ certificate, privateKey, passphrase }), {
+      mode: 0o600,
+    });
     // getAds connections are cut mid-request: Playwright's error then lists the request
     // headers, session token included (microsoft/playwright#22353). That is the leak to stop.
     const standIn = await startStandIn({ env: 'prod', caDir: vendorCaDir });
