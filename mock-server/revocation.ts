@@ -13,9 +13,9 @@ export function certificateBlocks(pem: string): string[] {
 
 /**
  * The revocation lists in `crlPem`, one string each (Node's `crl` option reads one list per
- * string), after checking, before the mock listens, that every CA it trusts for clients has a
- * valid one among them. Node's `crl` option makes OpenSSL demand a list for every CA in a client's chain, so a
- * missing or expired one would refuse every client of that CA with a bare UNABLE_TO_GET_CRL or
+ * string). Given a list, OpenSSL demands one for every CA in a client's chain, so this checks
+ * first, before the mock listens, that every CA it trusts for clients has a valid one: a missing
+ * or expired list would refuse every client of that CA with a bare UNABLE_TO_GET_CRL or
  * CRL_HAS_EXPIRED. Saying so at start-up names the CA and the fix instead.
  */
 export function loadClientCrls(caPem: string, crlPem: string, now = new Date()): string[] {
