@@ -8,6 +8,7 @@ import type { OperationSpec } from '../lib/contract/operations.js';
 import { getContractValidators, type ContractValidators } from '../lib/contract/validators.js';
 import { startAdminServer, type AdminServer } from './admin/admin-server.js';
 import { AllowList } from './allow-list.js';
+import { listenOn } from './listen.js';
 import { refuseAdminIdentity } from './client-identity.js';
 import { createGuardedServer } from './connection-guard.js';
 import type { MockClock } from './clock.js';
@@ -122,18 +123,18 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   });
 
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listenOn(server, options.port ?? 0, host, 'The mock');
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const adminPort = typeof options.admin === 'object' ? (options.admin.port ?? 0) : 0;
+  // A mock whose admin API cannot start is not left listening on its own.
   const admin = options.admin
-    ? await startAdminServer({ tls: options.tls, host, port: adminPort, sandbox, allowList })
+    ? await startAdminServer({ tls: options.tls, host, port: adminPort, sandbox, allowList }).catch(
+        async (error: unknown) => {
+          await closeServer(server);
+          throw error;
+        },
+      )
     : undefined;
   return {
     url: `https://${urlHost}:${port}`,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer, type Server } from 'node:https';
+import { createServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 
 import { loadAdminContract } from '../../lib/admin-client/admin-contract.js';
@@ -16,6 +16,7 @@ import {
   unsupportedMediaTypeProblem,
   validationProblem,
 } from '../problems.js';
+import { listenOn } from '../listen.js';
 import { parseJsonBody, readBody } from '../read-body.js';
 import { sendAnswer, type Answer } from '../respond.js';
 import { Router } from '../router.js';
@@ -79,7 +80,7 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
   server.prependListener('connection', (socket: Socket) => {
     if (!options.allowList.allows(socket.remoteAddress)) socket.destroy();
   });
-  await listen(server, options.port, options.host);
+  await listenOn(server, options.port, options.host, 'The mock admin API');
   const { port } = server.address() as AddressInfo;
   const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
@@ -168,14 +169,4 @@ function checkAdminAnswer(
     errors,
   );
   return { status: 500, body: problem.toBody(requestId) };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }

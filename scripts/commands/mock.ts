@@ -20,8 +20,8 @@ export function registerMockCommand(program: Command): void {
     .addOption(
       new Option(
         '--admin-port <n>',
-        'port of the admin API (reset, seed, faults, clock, journal)',
-      ).default('8444'),
+        'port of the admin API (reset, seed, faults, clock, journal); default: --port + 1, or any free port with --port 0',
+      ),
     )
     .addOption(new Option('--no-admin', 'do not start the admin API'))
     .addOption(
@@ -44,7 +44,13 @@ export function registerMockCommand(program: Command): void {
     .exitOverride();
   addTimeoutOptions(command).action(async (options: MockOptions) => {
     const port = parsePort('--port', options.port);
-    const adminPort = options.admin ? parsePort('--admin-port', options.adminPort) : 0;
+    // With --port 0 the caller wants whatever is free; a fixed admin port could collide.
+    const adminPort =
+      options.adminPort === undefined
+        ? port === 0 || port === 65535
+          ? 0
+          : port + 1
+        : parsePort('--admin-port', options.adminPort);
     const mock = await startLocalMock({
       host: options.host,
       port,
@@ -86,7 +92,7 @@ interface MockOptions extends TimeoutOptions {
   host: string;
   allow: string[];
   admin: boolean;
-  adminPort: string;
+  adminPort?: string;
 }
 
 function parsePort(flag: string, value: string): number {
