@@ -29,6 +29,8 @@ interface HostileCase {
   type: string;
   /** Matched against the title and validationErrors of the answer. */
   says: RegExp;
+  /** Set when the request reaches an operation: its contract must declare this answer. */
+  operationId?: string;
 }
 
 const post = (body: string | Buffer, headers: Record<string, string> = {}): Buffer =>
@@ -43,6 +45,7 @@ const CASES: readonly HostileCase[] = [
     status: 400,
     type: 'HttpMessageNotReadable',
     says: /not valid JSON/,
+    operationId: 'startSession',
   },
   {
     title: 'a 5 MB body with Content-Length',
@@ -50,6 +53,7 @@ const CASES: readonly HostileCase[] = [
     status: 413,
     type: 'PayloadTooLarge',
     says: new RegExp(`exceeds ${MAX_BODY_BYTES} bytes`),
+    operationId: 'startSession',
   },
   {
     title: 'a 5 MB chunked body',
@@ -70,6 +74,7 @@ const CASES: readonly HostileCase[] = [
     status: 413,
     type: 'PayloadTooLarge',
     says: /exceeds/,
+    operationId: 'startSession',
   },
   {
     title: 'a wrong content type',
@@ -77,6 +82,7 @@ const CASES: readonly HostileCase[] = [
     status: 415,
     type: 'UnsupportedMediaType',
     says: /text\/plain/,
+    operationId: 'startSession',
   },
   {
     title: 'no content type',
@@ -277,8 +283,14 @@ function expectContractError(answer: JsonAnswer, expected: HostileCase): void {
   expect(answer.body).toMatchObject({ type: expected.type, status: expected.status });
   expect(answer.body.requestId).toEqual(expect.any(String));
   expect(answer.headers['x-cdlx-request-id']).toBe(answer.body.requestId);
-  const validate = getContractValidators().schemaValidator('Error');
+  const validators = getContractValidators();
+  const validate = validators.schemaValidator('Error');
   expect(validate(answer.body), JSON.stringify(validate.errors)).toBe(true);
+  if (expected.operationId) {
+    const declared = validators.responseValidator(expected.operationId, expected.status);
+    expect(declared, `${expected.operationId} declares ${expected.status}`).toBeDefined();
+    expect(declared?.(answer.body), JSON.stringify(declared?.errors)).toBe(true);
+  }
   const words = [answer.body.title, ...(answer.body.validationErrors as string[])].join('\n');
   expect(words).toMatch(expected.says);
 }
