@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,4 +22,14 @@ export function displayPath(filePath: string): string {
   return relative && !relative.startsWith('..') && relative.length < filePath.length
     ? relative
     : filePath;
+}
+
+/** Whether something exists at `filePath` (any error reading it counts as no). */
+export async function fileExists(filePath: string): Promise<boolean> {
+  try {
+    await access(filePath);
+    return true;
+  } catch {
+    return false;
+  }
 }

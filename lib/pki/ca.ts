@@ -1,9 +1,10 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { CdlxError } from '../errors.js';
 import { writePrivateFile, writePublicFile } from '../fs-secure.js';
+import { fileExists } from '../paths.js';
 import { crlPathFor, writeEmptyCrl } from './ca-revoke.js';
 import { issueCertificate, type Issuer } from './certificates.js';
 import { generateRsaKeyPair, isSameKeyPair } from './keys.js';
@@ -126,7 +127,10 @@ export async function initCa(dir: string, options: InitCaOptions = {}): Promise<
 
 /** 'absent', 'sound', or what is wrong with the CA in place. */
 async function existingCaState(paths: CaPaths): Promise<string> {
-  const [hasCert, hasKey] = await Promise.all([exists(paths.certPath), exists(paths.keyPath)]);
+  const [hasCert, hasKey] = await Promise.all([
+    fileExists(paths.certPath),
+    fileExists(paths.keyPath),
+  ]);
   if (!hasCert && !hasKey) return 'absent';
   if (!hasCert)
     return `${path.basename(paths.keyPath)} is there without ${path.basename(paths.certPath)}`;
@@ -142,13 +146,4 @@ async function existingCaState(paths: CaPaths): Promise<string> {
     return 'its certificate or key does not parse';
   }
   return 'sound';
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

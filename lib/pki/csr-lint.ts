@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 import { CdlxError, UsageError } from '../errors.js';
-import type { Finding } from './findings.js';
+import { findingsFor, type Finding } from './findings.js';
 import { formatSubject, getNameField, isSameSubject, type NameField } from './names.js';
 import { parseCsr, verifyCsrSignature, type ParsedCsr } from './parse-csr.js';
 import { readCsrFile } from './read-material.js';
@@ -97,14 +97,7 @@ export function isPreprodCsr(file: string, subject: readonly NameField[]): boole
 
 /** Every rule for one CSR, in the order a person would fix them. */
 export function lintCsr(file: string, csr: ParsedCsr): Finding[] {
-  const findings: Finding[] = [];
-  const add = (
-    level: Finding['level'],
-    code: string,
-    field: string,
-    message: string,
-    hint: string,
-  ) => findings.push({ level, code, file, field, message, hint });
+  const { findings, add } = findingsFor(file);
 
   // The signature proves the requester holds the key; a CA refuses a CSR whose signature fails.
   if (verifyCsrSignature(csr) === false) {

@@ -1,9 +1,9 @@
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 
 import forge from 'node-forge';
 
 import { CdlxError, UsageError } from '../errors.js';
+import { fileExists } from '../paths.js';
 import { PREPROD_COMMON_NAME } from './csr-lint.js';
 import { generateRsaKeyPair, type KeyPairPem, type RsaKeySizeBits } from './keys.js';
 import {
@@ -95,7 +95,7 @@ export interface CreatedCsr extends CsrPaths {
 export async function assertCsrFilesAbsent(paths: CsrPaths, force: boolean): Promise<void> {
   if (force) return;
   for (const file of [paths.keyPath, paths.csrPath]) {
-    if (await exists(file)) throw alreadyExists(file);
+    if (await fileExists(file)) throw alreadyExists(file);
   }
 }
 
@@ -136,7 +136,7 @@ export async function createKeyAndCsr(options: CreateCsrOptions): Promise<Create
 async function assertSubjectDiffersFromSibling(options: CreateCsrOptions): Promise<void> {
   const otherEnv = options.env === 'prod' ? 'preprod' : 'prod';
   const otherCsrPath = csrPathsFor(options.dir, otherEnv).csrPath;
-  if (!(await exists(otherCsrPath))) return;
+  if (!(await fileExists(otherCsrPath))) return;
   let otherSubject: NameField[];
   try {
     otherSubject = parseCsr(await readCsrFile(otherCsrPath), otherCsrPath).subject;
@@ -152,15 +152,6 @@ async function assertSubjectDiffersFromSibling(options: CreateCsrOptions): Promi
         hint: `Pre-prod and prod need different subjects: change the CN or OU (pre-prod usually has CN=${PREPROD_COMMON_NAME}).`,
       },
     );
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
   }
 }
 

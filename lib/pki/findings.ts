@@ -19,6 +19,26 @@ export interface Finding {
   hint: string;
 }
 
+/** Records findings about one file, in the order they are added. */
+export type AddFinding = (
+  level: FindingLevel,
+  code: string,
+  field: string,
+  message: string,
+  hint: string,
+) => void;
+
+/** A list of findings about `file` and the function that adds to it. */
+export function findingsFor(file: string): { findings: Finding[]; add: AddFinding } {
+  const findings: Finding[] = [];
+  return {
+    findings,
+    add: (level, code, field, message, hint) => {
+      findings.push({ level, code, file, field, message, hint });
+    },
+  };
+}
+
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((finding) => finding.level === 'error');
 }

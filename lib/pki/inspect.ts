@@ -3,7 +3,7 @@ import type { KeyObject, X509Certificate } from 'node:crypto';
 import { CdlxError } from '../errors.js';
 import { readCertificateParts, type CertificateParts } from './certificate-parts.js';
 import { MIN_RSA_KEY_SIZE_BITS } from './csr-lint.js';
-import type { Finding } from './findings.js';
+import { findingsFor, type Finding } from './findings.js';
 import { describePublicKey, isSameKeyPair, type KeyDescription } from './keys.js';
 import { formatSubject, isSameSubject } from './names.js';
 import { parseCsr, type ParsedCsr } from './parse-csr.js';
@@ -75,14 +75,7 @@ export interface Inspection {
  */
 export function inspectCertificate(input: InspectInput): Inspection {
   const { certificate, certFile } = input;
-  const findings: Finding[] = [];
-  const add = (
-    level: Finding['level'],
-    code: string,
-    field: string,
-    message: string,
-    hint: string,
-  ) => findings.push({ level, code, file: certFile, field, message, hint });
+  const { findings, add } = findingsFor(certFile);
 
   const parts = readParts(certificate, certFile);
   const now = input.now ?? new Date();
