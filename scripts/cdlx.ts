@@ -81,5 +81,14 @@ function exitCodeFor(error: unknown): number {
   return EXIT_PROBLEM;
 }
 
+// `cdlx … --help | head` closes the pipe early: the reader has all it wanted, so stop quietly
+// instead of dying on an unhandled EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const exitCode = await main(process.argv);
 if (exitCode !== undefined) process.exitCode = exitCode;

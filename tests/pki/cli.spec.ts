@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { once } from 'node:events';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { PROJECT_ROOT } from '../../lib/paths.js';
 import { caPathsInDir, initCa, loadCa } from '../../lib/pki/ca.js';
 import { signCsr } from '../../lib/pki/ca-sign.js';
 import { createKeyAndCsr } from '../../lib/pki/csr.js';
@@ -395,6 +398,21 @@ test.describe('cdlx command line', () => {
     expectOneError(unset, 2, 'The environment variable CDLX_NOT_SET is not set or is empty.');
     expectOneError(literal, 2, '--passphrase-env takes the name of an environment variable.');
     expect(literal.stderr).not.toContain('hunter2');
+  });
+
+  test('stops quietly when the reader of its output goes away (cdlx --help | head)', async () => {
+    const tsx = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+    const child = spawn(tsx, [path.join(PROJECT_ROOT, 'scripts', 'cdlx.ts'), 'csr', '--help'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Close our end before cdlx writes, as `head` does once it has its lines.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'close')) as [number | null];
+
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
   });
 
   test('shows help with examples and exits 0', async ({ cdlx }) => {
