@@ -53,9 +53,10 @@ test.describe('csr', () => {
     });
     expect(((await stat(created.keyPath)).mode & 0o777).toString(8)).toBe('600');
     const keyPem = await readFile(created.keyPath, 'utf8');
-    // A boolean, so that a failure cannot print the key.
-    expect(keyPem.startsWith('-----BEGIN PRIVATE KEY-----\n')).toBe(true);
-    expect(createPrivateKey(keyPem).asymmetricKeyDetails?.modulusLength).toBe(2048);
+    const key = createPrivateKey(keyPem);
+    // Unencrypted PKCS#8 PEM, byte for byte; a boolean, so that a failure cannot print the key.
+    expect(key.export({ type: 'pkcs8', format: 'pem' }) === keyPem).toBe(true);
+    expect(key.asymmetricKeyDetails?.modulusLength).toBe(2048);
     expect(await openssl(['req', '-verify', '-noout', '-in', created.csrPath])).toContain(
       'self-signature verify OK',
     );

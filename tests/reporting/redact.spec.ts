@@ -1,3 +1,5 @@
+import { generateKeyPairSync } from 'node:crypto';
+
 import { expect, test } from '@playwright/test';
 
 import { MIN_LITERAL_SECRET_LENGTH, createRedactor } from '../../lib/reporting/redact.js';
@@ -37,10 +39,16 @@ test.describe('redaction', () => {
 
   test('removes JWTs and PEM private keys anywhere', () => {
     const redact = createRedactor([]);
-    const key = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----';
+    // Keys made for the test, so that no key is ever written into the repository.
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    const sec1 = privateKey.export({ type: 'sec1', format: 'pem' }) as string;
 
     expect(redact(`got ${JWT} back`)).toBe('got [redacted] back');
-    expect(redact(key)).toBe('-----BEGIN PRIVATE KEY-----[redacted]-----END PRIVATE KEY-----');
+    for (const pem of [pkcs8, sec1]) {
+      const lines = pem.trimEnd().split('\n');
+      expect(redact(`key: ${pem}`)).toBe(`key: ${lines[0]}[redacted]${lines.at(-1)}\n`);
+    }
   });
 
   test('leaves short literal secrets alone so reports stay readable', () => {
