@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 import type { MockTlsMaterial } from '../../mock-server/server.js';
+import { listenOn } from '../../mock-server/listen.js';
 import { tlsPolicyOptions } from '../../mock-server/tls-policy.js';
 
 /**
@@ -39,9 +40,6 @@ export async function startBaselineServer(
       response.end(payload);
     },
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
+  await listenOn(server, 0, '127.0.0.1', 'The bench baseline');
   return { server, port: (server.address() as AddressInfo).port };
 }

@@ -44,12 +44,9 @@ export function registerMockCommand(program: Command): void {
     .exitOverride();
   addTimeoutOptions(command).action(async (options: MockOptions) => {
     const port = parsePort('--port', options.port);
-    // With --port 0 the caller wants whatever is free; a fixed admin port could collide.
     const adminPort =
       options.adminPort === undefined
-        ? port === 0 || port === 65535
-          ? 0
-          : port + 1
+        ? defaultAdminPort(port)
         : parsePort('--admin-port', options.adminPort);
     const mock = await startLocalMock({
       host: options.host,
@@ -93,6 +90,14 @@ interface MockOptions extends TimeoutOptions {
   allow: string[];
   admin: boolean;
   adminPort?: string;
+}
+
+/**
+ * The port above the API's; with --port 0 the caller wants whatever is free, and a fixed admin
+ * port could collide, so the admin API takes any free one too (as it does above 65534).
+ */
+function defaultAdminPort(port: number): number {
+  return port === 0 || port === 65535 ? 0 : port + 1;
 }
 
 function parsePort(flag: string, value: string): number {
