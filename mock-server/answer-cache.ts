@@ -37,16 +37,23 @@ interface CacheEntry<Body> {
 /** Bounds memory when callers vary their requests a lot (each entry is one answer). */
 export const MAX_CACHED_ANSWERS = 256;
 
+/**
+ * Answers by scope (a customer) and key (the request). Two levels rather than one joined key: the
+ * server looks both up on every request, and strings it already holds hash once, while a joined
+ * key would be a new string to hash each time.
+ */
 export class AnswerCache<Body extends object> {
-  private readonly entries = new Map<string, CacheEntry<Body>>();
+  private readonly scopes = new Map<string, Map<string, CacheEntry<Body>>>();
+  private count = 0;
 
   /**
-   * The cached answer for `key`, or undefined when there is none for this state version and this
-   * moment of the mock's clock. The same object is handed out on every hit: the server copies a
-   * handler's answer before it adds `requestId`, so the cached one is never changed.
+   * The cached answer for `scope` and `key`, or undefined when there is none for this state
+   * version and this moment of the mock's clock. The same object is handed out on every hit: the
+   * server copies a handler's answer before it adds `requestId`, so the cached one is never
+   * changed.
    */
-  get(key: string, stateVersion: number, nowMs: number): WithSlot<Body> | undefined {
-    const entry = this.entries.get(key);
+  get(scope: string, key: string, stateVersion: number, nowMs: number): WithSlot<Body> | undefined {
+    const entry = this.scopes.get(scope)?.get(key);
     if (
       !entry ||
       entry.stateVersion !== stateVersion ||
@@ -59,29 +66,43 @@ export class AnswerCache<Body extends object> {
   }
 
   /**
-   * Keeps `body` for `key` while the state stays at `stateVersion` and the clock within
-   * [`nowMs`, `validUntilMs`), and returns it with its (still empty) slot attached.
+   * Keeps `body` for `scope` and `key` while the state stays at `stateVersion` and the clock
+   * within [`nowMs`, `validUntilMs`), and returns it with its (still empty) slot attached.
    */
   set(
+    scope: string,
     key: string,
     body: Body,
     stateVersion: number,
     nowMs: number,
     validUntilMs: number,
   ): WithSlot<Body> {
-    // Map keeps insertion order and a replaced entry is inserted anew, so when the cache is full
-    // the first key is the entry stored longest ago.
-    this.entries.delete(key);
-    if (this.entries.size >= MAX_CACHED_ANSWERS) {
-      this.entries.delete(this.entries.keys().next().value!);
+    let entries = this.scopes.get(scope);
+    if (!entries) {
+      entries = new Map();
+      this.scopes.set(scope, entries);
     }
+    if (entries.delete(key)) this.count--;
+    if (this.count >= MAX_CACHED_ANSWERS) this.evictOldest();
     const slotted: WithSlot<Body> = { ...body, [ANSWER_SLOT]: {} };
-    this.entries.set(key, { body: slotted, stateVersion, validFromMs: nowMs, validUntilMs });
+    entries.set(key, { body: slotted, stateVersion, validFromMs: nowMs, validUntilMs });
+    this.count++;
     return slotted;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.count;
+  }
+
+  /**
+   * Maps keep insertion order, and a replaced entry is inserted anew: the first entry of the
+   * first scope is thus the oldest of that scope, and that scope the one cached first.
+   */
+  private evictOldest(): void {
+    const [scope, entries] = this.scopes.entries().next().value!;
+    entries.delete(entries.keys().next().value!);
+    this.count--;
+    if (entries.size === 0) this.scopes.delete(scope);
   }
 }
 

@@ -13,7 +13,7 @@ export const REQUEST_ID_HEADER = 'x-cdlx-request-id';
 export interface Answer {
   status: number;
   body: Record<string, unknown>;
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /**
@@ -102,12 +102,14 @@ function answerSchema(
 /**
  * Sends with an exact Content-Length. A checked cached answer goes out as its stored bytes plus a
  * short tail with the request id, in two writes the socket sends together (Node corks a response's
- * writes within a tick): no 12 KB string to build, encode or allocate per request.
+ * writes within a tick): no 12 KB string to build, encode or allocate per request. Such an answer
+ * may come without `requestId` in its body (the exchange does not copy it to add one): the tail
+ * always carries `requestId` as given here.
  */
 export function sendAnswer(response: ServerResponse, answer: Answer, requestId: string): void {
   const slot = (answer.body as SlottedBody)[ANSWER_SLOT];
   const head = slot?.jsonHead;
-  const payload = head ? answerTail(answer.body, slot) : JSON.stringify(answer.body);
+  const payload = head ? answerTail(requestId, slot) : JSON.stringify(answer.body);
   response.writeHead(answer.status, {
     'content-type': 'application/json',
     'content-length': (head?.length ?? 0) + Buffer.byteLength(payload),
@@ -125,12 +127,11 @@ export function sendAnswer(response: ServerResponse, answer: Answer, requestId: 
 export function encodeBody(body: Record<string, unknown>): string | Buffer {
   const slot = (body as SlottedBody)[ANSWER_SLOT];
   if (!slot?.jsonHead) return JSON.stringify(body);
-  return Buffer.concat([slot.jsonHead, Buffer.from(answerTail(body, slot))]);
+  return Buffer.concat([slot.jsonHead, Buffer.from(answerTail(body.requestId, slot))]);
 }
 
 /** What follows a cached answer's stored bytes: `,"requestId":"…"}`, or `}` without an id. */
-function answerTail(body: Record<string, unknown>, slot: AnswerSlot): string {
-  const { requestId } = body;
+function answerTail(requestId: unknown, slot: AnswerSlot): string {
   if (requestId === undefined) return '}';
   // Generated ids are UUIDs and most callers' are alike: nothing to escape, so no stringify.
   const quoted =

@@ -8,13 +8,15 @@ export type RouteMatch = { operation: OperationSpec } | { problem: Problem };
  * have cannot be served by accident. All of the contract's paths are literal (no templates).
  */
 export class Router {
-  private readonly byPath = new Map<string, Map<string, OperationSpec>>();
+  /** The match for each known path and method, made once: matching allocates nothing. */
+  private readonly byPath = new Map<string, Map<string, { operation: OperationSpec }>>();
   private readonly knownRoutes: string[];
 
   constructor(operations: readonly OperationSpec[]) {
     for (const operation of operations) {
-      const methods = this.byPath.get(operation.path) ?? new Map<string, OperationSpec>();
-      methods.set(operation.method.toUpperCase(), operation);
+      const methods =
+        this.byPath.get(operation.path) ?? new Map<string, { operation: OperationSpec }>();
+      methods.set(operation.method.toUpperCase(), { operation });
       this.byPath.set(operation.path, methods);
     }
     this.knownRoutes = operations.map((op) => `${op.method.toUpperCase()} ${op.path}`);
@@ -24,8 +26,8 @@ export class Router {
     const path = stripQuery(url);
     const methods = this.byPath.get(path);
     if (!methods) return { problem: this.notFound(method, path) };
-    const operation = methods.get(method);
-    if (operation) return { operation };
+    const match = methods.get(method);
+    if (match) return match;
     const allowed = [...methods.keys()];
     return {
       problem: new Problem(

@@ -28,6 +28,7 @@ export interface SessionClaims {
 
 /** A token whose signature was checked, with its scopes split once. */
 interface VerifiedToken {
+  token: string;
   claims: SessionClaims;
   scopes: ReadonlySet<string>;
 }
@@ -38,6 +39,10 @@ interface VerifiedToken {
  */
 export class SessionTokens {
   private readonly secret = randomBytes(32);
+  /**
+   * Keyed by the token's signature segment: a map look-up hashes its key, and a whole token is
+   * several times longer. The entry's full token is then compared, so only that exact token hits.
+   */
   private readonly verified = new Map<string, VerifiedToken>();
 
   constructor(private readonly clock: MockClock) {}
@@ -69,7 +74,7 @@ export class SessionTokens {
   ): Promise<SessionClaims> {
     if (!token)
       throw sessionProblem('Missing X-CDLX-Session-Token header; call startSession first');
-    const known = this.verified.get(token) ?? (await this.verifySignature(token));
+    const known = this.lookUp(token) ?? (await this.verifySignature(token));
     return this.checkClaims(token, known, requiredScope);
   }
 
@@ -82,8 +87,13 @@ export class SessionTokens {
     token: string | undefined,
     requiredScope: string | undefined,
   ): SessionClaims | undefined {
-    const known = token === undefined ? undefined : this.verified.get(token);
+    const known = token === undefined ? undefined : this.lookUp(token);
     return known && this.checkClaims(token!, known, requiredScope);
+  }
+
+  private lookUp(token: string): VerifiedToken | undefined {
+    const known = this.verified.get(signatureOf(token));
+    return known?.token === token ? known : undefined;
   }
 
   private checkClaims(
@@ -93,7 +103,7 @@ export class SessionTokens {
   ): SessionClaims {
     const { claims, scopes } = known;
     if (claims.exp * 1000 <= this.clock.now()) {
-      this.verified.delete(token);
+      this.verified.delete(signatureOf(token));
       throw sessionProblem('Session expired; call startSession again');
     }
     if (requiredScope && !scopes.has(requiredScope)) {
@@ -111,9 +121,9 @@ export class SessionTokens {
         currentDate: new Date(0),
       });
       const claims = payload as unknown as SessionClaims;
-      const known = { claims, scopes: new Set(claims.scope.split(' ')) };
+      const known = { token, claims, scopes: new Set(claims.scope.split(' ')) };
       if (this.verified.size >= MAX_CACHED_TOKENS) this.verified.clear();
-      this.verified.set(token, known);
+      this.verified.set(signatureOf(token), known);
       return known;
     } catch (error) {
       if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
@@ -122,4 +132,9 @@ export class SessionTokens {
       throw sessionProblem('Session token is malformed; send the sessionToken from startSession');
     }
   }
+}
+
+/** A JWT's last segment, its signature (the whole text when there is no dot). */
+function signatureOf(token: string): string {
+  return token.slice(token.lastIndexOf('.') + 1);
 }

@@ -41,12 +41,30 @@ export function selectAds(
     cache = new AnswerCache();
     answerCaches.set(state, cache);
   }
-  const key = `${sourceCustomerId}\n${canonicalJson(request)}`;
-  const cached = cache.get(key, state.version, nowMs);
+  const key = requestKey(request);
+  const cached = cache.get(sourceCustomerId, key, state.version, nowMs);
   if (cached) return cached;
 
   const answer = computeAnswer(state, sourceCustomerId, request, nowMs);
-  return cache.set(key, answer, state.version, nowMs, nextAdsChangeMs(state, nowMs));
+  const validUntilMs = nextAdsChangeMs(state, nowMs);
+  return cache.set(sourceCustomerId, key, answer, state.version, nowMs, validUntilMs);
+}
+
+/** Canonical texts of request bodies the server remembers (valid-bodies.ts), which are frozen. */
+const keysOfFrozenRequests = new WeakMap<GetAdsRequest, string>();
+
+/**
+ * The request's part of the cache key. The server hands the same frozen value to every request
+ * with the same bytes, so its canonical text is worked out once; any other value every time.
+ */
+function requestKey(request: GetAdsRequest): string {
+  if (!Object.isFrozen(request)) return canonicalJson(request);
+  let key = keysOfFrozenRequests.get(request);
+  if (key === undefined) {
+    key = canonicalJson(request);
+    keysOfFrozenRequests.set(request, key);
+  }
+  return key;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 import { getContractValidators } from '../../lib/contract/validators.js';
-import { AnswerCache, canonicalJson } from '../../mock-server/answer-cache.js';
+import { AnswerCache, MAX_CACHED_ANSWERS, canonicalJson } from '../../mock-server/answer-cache.js';
 import { MockClock } from '../../mock-server/clock.js';
 import { checkAnswer, encodeBody } from '../../mock-server/respond.js';
 import { buildDefaultSeed, SEEDED_CUSTOMERS } from '../../mock-server/state/default-seed.js';
@@ -56,20 +56,35 @@ test.describe('answer cache', () => {
 
   test('forgets an answer when the state version changes or the clock leaves its window', () => {
     const cache = new AnswerCache<Record<string, unknown>>();
-    cache.set('k', { ads: {} }, 1, 0, 10);
+    cache.set('customer', 'k', { ads: {} }, 1, 0, 10);
 
-    expect(cache.get('k', 1, 5)).toMatchObject({ ads: {} });
-    expect(cache.get('k', 2, 5)).toBeUndefined();
-    expect(cache.get('k', 1, 10)).toBeUndefined();
-    expect(cache.get('k', 1, -1)).toBeUndefined();
+    expect(cache.get('customer', 'k', 1, 5)).toMatchObject({ ads: {} });
+    expect(cache.get('customer', 'k', 2, 5)).toBeUndefined();
+    expect(cache.get('customer', 'k', 1, 10)).toBeUndefined();
+    expect(cache.get('customer', 'k', 1, -1)).toBeUndefined();
+  });
+
+  test('keeps at most MAX_CACHED_ANSWERS answers over all customers, dropping the oldest', () => {
+    const cache = new AnswerCache<Record<string, unknown>>();
+    for (let index = 0; index <= MAX_CACHED_ANSWERS; index++) {
+      cache.set(`customer-${index % 3}`, `k${index}`, { n: index }, 1, 0, 10);
+    }
+
+    expect(cache.size).toBe(MAX_CACHED_ANSWERS);
+    expect(cache.get('customer-0', 'k0', 1, 1)).toBeUndefined();
+    expect(cache.get('customer-1', 'k1', 1, 1)).toMatchObject({ n: 1 });
+    expect(cache.get('customer-0', `k${MAX_CACHED_ANSWERS}`, 1, 1)).toBeUndefined();
+    expect(cache.get('customer-1', `k${MAX_CACHED_ANSWERS}`, 1, 1)).toMatchObject({
+      n: MAX_CACHED_ANSWERS,
+    });
   });
 
   test('sends an answer with no field but the request id as valid JSON', () => {
     const cache = new AnswerCache<Record<string, unknown>>();
-    const body = { ...cache.set('k', {}, 1, 0, 10), requestId: 'r-1' };
+    const body = { ...cache.set('customer', 'k', {}, 1, 0, 10), requestId: 'r-1' };
 
     const text = encodeBody(checkAnswer(validators, 'clientEvent', { status: 200, body }).body);
-    const again = encodeBody({ ...cache.get('k', 1, 1)!, requestId: 'r-2' });
+    const again = encodeBody({ ...cache.get('customer', 'k', 1, 1)!, requestId: 'r-2' });
 
     expect(String(text)).toBe('{"requestId":"r-1"}');
     expect(String(again)).toBe('{"requestId":"r-2"}');

@@ -65,3 +65,18 @@ test.describe('session tokens', () => {
     expect(await titleOf(tokens.verify(token, 'api:customer'))).toContain('expired');
   });
 });
+
+test.describe('session tokens seen before', () => {
+  test('hit only for the very token verified, not one that merely shares its signature', async () => {
+    const tokens = new SessionTokens(new MockClock());
+    const token = await tokens.issue({ scope: 'api:customer', sourceCustomerId: 'c1' });
+    await tokens.verify(token, 'api:customer');
+    const [, payload, signature] = token.split('.');
+    const alteredHeader = Buffer.from('{"alg":"HS256","typ":"JWT","x":1}').toString('base64url');
+    const lookalike = `${alteredHeader}.${payload}.${signature}`;
+
+    expect(tokens.verifyKnown(token, 'api:customer')?.sourceCustomerId).toBe('c1');
+    expect(tokens.verifyKnown(lookalike, 'api:customer')).toBeUndefined();
+    expect(await titleOf(tokens.verify(lookalike, 'api:customer'))).toContain('signature');
+  });
+});
