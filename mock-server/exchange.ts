@@ -44,8 +44,7 @@ const MAX_REQUEST_ID_LENGTH = 128;
  * really has to be waited for: a fault's delay, the signature check of a session token not seen
  * before, or a handler that answers asynchronously. The usual request of a load test (its body in,
  * its token known, its answer cached) thus goes from its last byte to the socket in the same turn
- * of the event loop, and the exchange is the only object the mock adds for it besides its journal
- * record.
+ * of the event loop.
  */
 export class Exchange implements BodySink {
   private readonly startedMs = performance.now();
@@ -74,7 +73,7 @@ export class Exchange implements BodySink {
       this.fault = this.deps.sandbox.faults.decide(match.operation.operationId);
       if (this.fault) {
         applyFaultBefore(this.fault, request).then(
-          (reset) => (reset ? this.record(0, undefined) : this.readBody()),
+          (reset) => this.resume(() => (reset ? this.record(0, undefined) : this.readBody())),
           (error: unknown) => this.fail(error),
         );
         return;
@@ -143,15 +142,22 @@ export class Exchange implements BodySink {
       return;
     }
     tokens.verify(token, operation.requiredScope).then(
-      (session) => {
-        try {
-          this.runHandler(session);
-        } catch (error) {
-          this.fail(error);
-        }
-      },
+      (session) => this.resume(() => this.runHandler(session)),
       (error: unknown) => this.fail(error),
     );
+  }
+
+  /**
+   * Goes on after a wait. Every step may throw a Problem (a session refused, a handler's 400);
+   * inside a promise callback that would be a rejection nobody answers, so it becomes the answer
+   * here, as it does in `start` and `bodyArrived` for the steps that run without a wait.
+   */
+  private resume(step: () => void): void {
+    try {
+      step();
+    } catch (error) {
+      this.fail(error);
+    }
   }
 
   private runHandler(session: SessionClaims | undefined): void {
@@ -167,7 +173,7 @@ export class Exchange implements BodySink {
     const answer = handler(context as HandlerContext<never>);
     if (answer instanceof Promise) {
       answer.then(
-        (body: Record<string, unknown>) => this.finish(200, body, undefined),
+        (body: Record<string, unknown>) => this.resume(() => this.finish(200, body, undefined)),
         (error: unknown) => this.fail(error),
       );
     } else {
