@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import type { TLSSocket } from 'node:tls';
+import type { PeerCertificate, TLSSocket } from 'node:tls';
 
 import { Problem } from './problems.js';
 
@@ -16,22 +16,33 @@ interface PeerIdentity {
 /** One look-up per connection: getPeerCertificate() builds a new object on every call. */
 const identities = new WeakMap<Socket, PeerIdentity>();
 
+/**
+ * Records who is on `socket` from its certificate, read once already by whoever checked it (the
+ * connection guard), so that the first request does not read it again.
+ */
+export function notePeerIdentity(socket: Socket, certificate: PeerCertificate): void {
+  identities.set(socket, identityOf(certificate.subject));
+}
+
 /** The subject of the client certificate a request came with (mTLS made sure there is one). */
 export function peerIdentity(socket: Socket): PeerIdentity {
   let identity = identities.get(socket);
   if (!identity) {
-    const subject = (socket as TLSSocket).getPeerCertificate?.()?.subject ?? {};
-    const fields = Object.entries(subject).map(
-      ([name, value]) => `${name}=${Array.isArray(value) ? value.join('+') : String(value)}`,
-    );
-    const commonName = (subject as { CN?: string | string[] }).CN;
-    identity = {
-      subject: fields.join(', '),
-      commonName: Array.isArray(commonName) ? commonName[0] : commonName,
-    };
+    identity = identityOf((socket as TLSSocket).getPeerCertificate?.()?.subject);
     identities.set(socket, identity);
   }
   return identity;
+}
+
+function identityOf(subject: PeerCertificate['subject'] | undefined): PeerIdentity {
+  const fields = Object.entries(subject ?? {}).map(
+    ([name, value]) => `${name}=${Array.isArray(value) ? value.join('+') : String(value)}`,
+  );
+  const commonName = (subject as { CN?: string | string[] } | undefined)?.CN;
+  return {
+    subject: fields.join(', '),
+    commonName: Array.isArray(commonName) ? commonName[0] : commonName,
+  };
 }
 
 /**

@@ -2,9 +2,10 @@ import { X509Certificate } from 'node:crypto';
 import type { RequestListener } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { Socket } from 'node:net';
-import type { TLSSocket } from 'node:tls';
+import type { PeerCertificate, TLSSocket } from 'node:tls';
 
 import { readCertificateParts } from '../lib/pki/certificate-parts.js';
+import { notePeerIdentity } from './client-identity.js';
 import { handleClientErrors, MAX_HEADER_BYTES } from './client-error.js';
 import { describeTlsError, describeVerifyError, quoteName } from './connection-guard-reasons.js';
 import { peerAddress, type MockLogger } from './logger.js';
@@ -70,8 +71,9 @@ export function createGuardedServer(
     peers.set(socket, peerAddress(socket));
   });
 
+  const caVerdicts = new CaVerdicts();
   server.prependListener('secureConnection', (socket: TLSSocket) => {
-    const refusal = refusalOf(socket, trustedCas);
+    const refusal = refusalOf(socket, trustedCas, caVerdicts);
     if (refusal === undefined) return;
     logger(`refused ${peerAddress(socket)}: ${refusal}`);
     socket.destroy();
@@ -96,27 +98,64 @@ export function createGuardedServer(
   };
 }
 
-/** Why the client on `socket` may not go on, or undefined when it may. */
-function refusalOf(socket: TLSSocket, trustedCas: readonly X509Certificate[]): string | undefined {
-  const cert = socket.getPeerX509Certificate();
-  if (!cert) return 'no client certificate; the mock requires one (mutual TLS)';
-  const who = `; subject ${quoteName(cert.subject)}, issuer ${quoteName(cert.issuer)}`;
+/**
+ * Why the client on `socket` may not go on, or undefined when it may. The hot path reads the
+ * certificate with getPeerCertificate(): getPeerX509Certificate() also copies, and so decodes
+ * again, every CA certificate the client sent along (OpenSSL clients send their chain), which
+ * costs more than the rest of the mock's work on a new connection. A refusal can afford it.
+ */
+function refusalOf(
+  socket: TLSSocket,
+  trustedCas: readonly X509Certificate[],
+  caVerdicts: CaVerdicts,
+): string | undefined {
+  // An empty object when the client sent no certificate, null on a socket already destroyed.
+  const peer = socket.getPeerCertificate() as PeerCertificate | null;
+  if (!peer?.raw) return 'no client certificate; the mock requires one (mutual TLS)';
   if (!socket.authorized) {
+    const cert = new X509Certificate(peer.raw);
     const code = socket.authorizationError?.toString() ?? 'UNSPECIFIED';
-    return `${describeVerifyError(code, cert, trustedCas)}${who}`;
+    return `${describeVerifyError(code, cert, trustedCas)}${whose(cert)}`;
   }
   // OpenSSL accepts a CA certificate as a client's leaf; a CA key is not an identity.
-  if (isCaCertificate(cert)) {
-    return `client certificate is a CA certificate (basicConstraints CA:TRUE); present a leaf${who}`;
+  if (caVerdicts.isCa(peer)) {
+    return `client certificate is a CA certificate (basicConstraints CA:TRUE); present a leaf${whose(new X509Certificate(peer.raw))}`;
   }
+  notePeerIdentity(socket, peer);
   return undefined;
 }
 
+function whose(cert: X509Certificate): string {
+  return `; subject ${quoteName(cert.subject)}, issuer ${quoteName(cert.issuer)}`;
+}
+
+/** Certificates' CA verdicts seen so far; cleared when full, since they are cheap to redo. */
+const MAX_CA_VERDICTS = 256;
+
 /**
- * basicConstraints CA:TRUE. X509Certificate.ca alone is not enough: OpenSSL's X509_check_ca,
- * behind it, says false for a CA:TRUE certificate whose keyUsage lacks keyCertSign.
+ * Whether a certificate is a CA's, worked out once per certificate: a client opens connection
+ * after connection with the same one, and reading its extensions in JavaScript costs about half
+ * as much again as reading the certificate.
  */
-function isCaCertificate(cert: X509Certificate): boolean {
+class CaVerdicts {
+  readonly #byFingerprint = new Map<string, boolean>();
+
+  isCa(peer: PeerCertificate): boolean {
+    let verdict = this.#byFingerprint.get(peer.fingerprint256);
+    if (verdict === undefined) {
+      if (this.#byFingerprint.size >= MAX_CA_VERDICTS) this.#byFingerprint.clear();
+      verdict = isCaCertificate(peer);
+      this.#byFingerprint.set(peer.fingerprint256, verdict);
+    }
+    return verdict;
+  }
+}
+
+/**
+ * basicConstraints CA:TRUE. The certificate's `ca` flag alone is not enough: OpenSSL's
+ * X509_check_ca, behind it, says false for a CA:TRUE certificate whose keyUsage lacks keyCertSign.
+ */
+function isCaCertificate(cert: PeerCertificate): boolean {
   if (cert.ca) return true;
   try {
     return readCertificateParts(cert).extensions.some((extension) => extension.isCa === true);

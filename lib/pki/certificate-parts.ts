@@ -16,7 +16,7 @@ export interface CertificateParts {
  * What node:crypto's X509Certificate does not expose in Node 20: the names as fields, the
  * signature algorithm and the decoded extensions.
  */
-export function readCertificateParts(certificate: X509Certificate): CertificateParts {
+export function readCertificateParts(certificate: Pick<X509Certificate, 'raw'>): CertificateParts {
   const root = parseDer(certificate.raw);
   const tbs = childAt(root, 0, 'the certificate');
   const tbsParts = childrenOf(tbs, 'the certificate body');

@@ -5,7 +5,6 @@ import { callJson, sessionToken } from '../support/mock-calls.js';
 import { createTestPki, type TestPki } from '../support/test-pki.js';
 
 const test = base.extend<{ pki: TestPki; mock: MockServer }>({
-  // eslint-disable-next-line no-empty-pattern
   pki: async ({}, use) => use(await createTestPki()),
   mock: async ({ pki }, use) => {
     const mock = await startMockServer({ tls: pki.tls });

@@ -224,6 +224,33 @@ test.describe('TLS refusal matrix', () => {
     }
   }
 
+  test('judges each connection by its own certificate, however often it comes back', async ({
+    mock,
+    pki,
+    logLines,
+  }) => {
+    const caLeaf = pki.clients.caTrueLeaf!;
+    const order = [pki.client, caLeaf, pki.client, caLeaf];
+
+    const outcomes = [];
+    for (const identity of order) outcomes.push(await send(mock, pki, identity, {}));
+
+    expect(outcomes.map((outcome) => outcome.received.slice(0, 15))).toEqual([
+      'HTTP/1.1 200 OK',
+      '',
+      'HTTP/1.1 200 OK',
+      '',
+    ]);
+    await expect
+      .poll(() => logLines.filter((line) => /is a CA certificate/.test(line)))
+      .toHaveLength(2);
+    const subject = new X509Certificate(pki.client.certPem).subject.split('\n').join(', ');
+    expect(mock.sandbox.journal.read().entries.map((entry) => entry.clientSubject)).toEqual([
+      subject,
+      subject,
+    ]);
+  });
+
   for (const { title, tls, logged } of PROTOCOL_CASES) {
     test(`refuses ${title} with a good certificate`, async ({ mock, pki, logLines }) => {
       const outcome = await send(mock, pki, pki.client, tls);
