@@ -35,6 +35,8 @@ export interface ScenarioFigures {
   cpuPerRequestRatio: number;
   p50Ratio: number;
   p99Ratio: number;
+  /** Server CPU µs per request of every round, in order: how far the rounds agree. */
+  cpuMicrosPerRequestByRound: { baseline: number[]; mock: number[] };
 }
 
 export interface HandshakeSample {
@@ -121,6 +123,10 @@ export function summariseScenario(
     cpuPerRequestRatio: paired('cpuMicrosPerRequest'),
     p50Ratio: paired('latencyP50Ms'),
     p99Ratio: paired('latencyP99Ms'),
+    cpuMicrosPerRequestByRound: {
+      baseline: pick(baseline, 'cpuMicrosPerRequest'),
+      mock: pick(mock, 'cpuMicrosPerRequest'),
+    },
   };
 }
 

@@ -11,17 +11,29 @@ import { serveParent, type ChildRequest } from './child-process.js';
  * the requests it answers and reports its own CPU time, so the parent can divide one by the other.
  */
 
-/** What the parent reads between two load runs. */
-export interface ServerUsage {
+/** The child's counters at one moment. */
+export interface UsageCounters {
   cpuMicros: number;
   requests: number;
   connections: number;
+}
+
+/** What the parent reads between two load runs. */
+export interface ServerUsage extends UsageCounters {
+  /**
+   * The counters at the moment the connections announced by the previous `usage` request
+   * (`connectionsAhead`) had all finished their handshake, if they did: from there on the run is
+   * keep-alive requests only, so a short run's per-request cost is not its handshakes'.
+   */
+  allConnected?: UsageCounters | undefined;
 }
 
 let server: Server | undefined;
 let close: (() => Promise<void>) | undefined;
 let requests = 0;
 let connections = 0;
+/** Armed by a `usage` request that announces a run's connections; see ServerUsage. */
+let connectedMark: { connections: number; counters: UsageCounters | undefined } | undefined;
 
 async function start(message: ChildRequest): Promise<{ port: number }> {
   const certsDir = String(message.certsDir);
@@ -55,12 +67,27 @@ async function start(message: ChildRequest): Promise<{ port: number }> {
 /** Counts answered requests and completed TLS handshakes, the two units costs are divided by. */
 function track(target: Server): void {
   target.on('request', () => requests++);
-  target.on('secureConnection', () => connections++);
+  target.on('secureConnection', () => {
+    connections++;
+    if (connectedMark && !connectedMark.counters && connections >= connectedMark.connections) {
+      connectedMark.counters = counters();
+    }
+  });
 }
 
-function usage(): ServerUsage {
+function counters(): UsageCounters {
   const { user, system } = process.cpuUsage();
   return { cpuMicros: user + system, requests, connections };
+}
+
+/** The counters now, with the mark of the run just ended; arms a new mark if asked. */
+function usage(connectionsAhead: unknown): ServerUsage {
+  const now: ServerUsage = { ...counters(), allConnected: connectedMark?.counters };
+  connectedMark =
+    typeof connectionsAhead === 'number'
+      ? { connections: connections + connectionsAhead, counters: undefined }
+      : undefined;
+  return now;
 }
 
 /** Heap in use after a full collection (the child runs with --expose-gc). */
@@ -78,7 +105,7 @@ serveParent(
       case 'start':
         return start(message);
       case 'usage':
-        return Promise.resolve(usage());
+        return Promise.resolve(usage(message.connectionsAhead));
       case 'heap':
         return Promise.resolve(heapAfterGc());
       default:

@@ -1,6 +1,11 @@
 import { expect, test } from '@playwright/test';
 
-import { checkTargets, summariseHeap, toJson } from '../../scripts/bench/report.js';
+import {
+  checkTargets,
+  summariseHeap,
+  summariseScenario,
+  toJson,
+} from '../../scripts/bench/report.js';
 import { BELOW_TARGET, formatReport } from '../../scripts/bench/table.js';
 import { buildReport } from './sample-report.js';
 
@@ -13,6 +18,20 @@ test.describe('bench report', () => {
     expect(figures.cpuPerRequestRatio).toBeCloseTo(1.25, 10);
     expect(figures.measuredThroughputRatio).toBeCloseTo(30_000 / 41_000, 10);
     expect(figures.rounds).toBe(3);
+  });
+
+  test('keeps every round of both sides, in the order they ran', () => {
+    const run = (cpuMicrosPerRequest: number) => ({
+      requestsPerSecond: 1,
+      cpuMicrosPerRequest,
+      latencyP50Ms: 1,
+      latencyP99Ms: 1,
+    });
+
+    const figures = summariseScenario('getAds', 64, [run(30), run(20)], [run(45), run(25)]);
+
+    expect(figures.cpuMicrosPerRequestByRound).toEqual({ baseline: [30, 20], mock: [45, 25] });
+    expect(figures.cpuPerRequestRatio).toBeCloseTo((1.5 + 1.25) / 2, 10);
   });
 
   test('takes the server-bound rate from the CPU time per request', () => {
