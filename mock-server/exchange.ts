@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { formatValidationErrors } from '../lib/contract/format-errors.js';
@@ -17,6 +16,7 @@ import {
   unsupportedMediaTypeProblem,
   validationProblem,
 } from './problems.js';
+import { newRequestId } from './request-id.js';
 import { collectBody, MAX_BODY_BYTES, parseJsonBody, type BodySink } from './read-body.js';
 import { checkAnswer, sendAnswer, REQUEST_ID_HEADER, type Answer } from './respond.js';
 import type { Router } from './router.js';
@@ -241,5 +241,5 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 
 function pickRequestId(header: string | string[] | undefined): string {
   const value = headerValue(header);
-  return value && value.length <= MAX_REQUEST_ID_LENGTH ? value : randomUUID();
+  return value && value.length <= MAX_REQUEST_ID_LENGTH ? value : newRequestId();
 }
