@@ -57,7 +57,13 @@ export async function runLoadPhases(
     // scenario alone lets it settle before anything counts (without it, the first round of a short
     // plan measured the mock's compiler more than its requests).
     for (const side of ['baseline', 'mock'] as const) {
-      await measureRun(input, side, [scenario.step], WARMUP_CONNECTIONS, plan.warmupSeconds);
+      await measureRun(
+        input,
+        side,
+        [scenario.step],
+        WARMUP_CONNECTIONS,
+        plan.operationWarmupSeconds,
+      );
     }
     for (const connections of scenario.connections) {
       progress(
