@@ -41,16 +41,16 @@ export const FULL_PLAN: BenchPlan = {
 };
 
 /**
- * Under 60 s in all, the mock suite included (about 10 s of it). Short runs but seven getAds
- * rounds: on a shared machine the two runs of a pair are then closer in time, and the median of
- * seven pairs moves less with one or two disturbed pairs than the median of three.
+ * Under 60 s in all, the mock suite included (about 10 s of it). Five getAds rounds of 0.8 s:
+ * runs of 0.6 s paired worse on a shared machine (one pair in three off by half or more),
+ * and the median of five pairs moves less with one or two disturbed pairs than that of three.
  */
 export const QUICK_PLAN: BenchPlan = {
   mode: 'quick',
   warmupSeconds: 1,
   operationWarmupSeconds: 0.6,
-  runSeconds: 0.6,
-  getAdsRounds: 7,
+  runSeconds: 0.8,
+  getAdsRounds: 5,
   otherRounds: 1,
   handshakeRounds: 2,
   handshakeSeconds: 1,

@@ -33,8 +33,8 @@ test.describe('bench options', () => {
     const loadRuns = 2 * (2 * plan.getAdsRounds + 2 * plan.otherRounds);
     const warmupRuns = 2 + 2 * operations;
     const handshakeRuns = 2 * plan.handshakeRounds;
-    // Connecting, the load generator's start and the messages around a run: 0.1 to 0.2 s each.
-    const perRunOverhead = 0.25;
+    // Connecting, the load generator's start and the messages around a run: 0.05 to 0.1 s each.
+    const perRunOverhead = 0.15;
     const seconds =
       2 * plan.warmupSeconds +
       2 * operations * plan.operationWarmupSeconds +
