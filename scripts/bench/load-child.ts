@@ -42,8 +42,8 @@ async function runLoad(job: LoadJob): Promise<LoadResult> {
       url: job.url,
       connections: job.connections,
       duration: job.durationSeconds,
-      // autocannon stops only at the end of a sample interval (1 s by default), so a run of
-      // 0.6 s would last a full second.
+      // autocannon stops only at the end of a sample interval (1 s by default), so a run shorter
+      // than a second would last a full one.
       sampleInt: 100,
       requests: job.requests.map((step) => ({
         method: step.method,

@@ -45,9 +45,7 @@ export async function runLoadPhases(
   const allSteps = scenarios.map((scenario) => scenario.step);
 
   progress(`warming up both servers for ${plan.warmupSeconds} s each`);
-  for (const side of ['baseline', 'mock'] as const) {
-    await measureRun(input, side, allSteps, WARMUP_CONNECTIONS, plan.warmupSeconds);
-  }
+  await warmUp(input, allSteps, plan.warmupSeconds);
   const heapBefore = await servers.mock.child.request<{ heapUsedBytes: number }>({ type: 'heap' });
 
   const operations: Record<string, Record<string, ScenarioFigures>> = {};
@@ -56,15 +54,7 @@ export async function runLoadPhases(
     // The mixed warm-up leaves the code of each path shared with the others; one run of this
     // scenario alone lets it settle before anything counts (without it, the first round of a short
     // plan measured the mock's compiler more than its requests).
-    for (const side of ['baseline', 'mock'] as const) {
-      await measureRun(
-        input,
-        side,
-        [scenario.step],
-        WARMUP_CONNECTIONS,
-        plan.operationWarmupSeconds,
-      );
-    }
+    await warmUp(input, [scenario.step], plan.operationWarmupSeconds);
     for (const connections of scenario.connections) {
       progress(
         `${scenario.name} at ${connections} connections: ${rounds} rounds of ${plan.runSeconds} s`,
@@ -107,6 +97,13 @@ export async function runLoadPhases(
 
 function orderOf(round: number): readonly Side[] {
   return round % 2 === 0 ? ['baseline', 'mock'] : ['mock', 'baseline'];
+}
+
+/** One run of `steps` on each server, whose figures are dropped. */
+async function warmUp(input: PhaseInput, steps: LoadStep[], seconds: number): Promise<void> {
+  for (const side of ['baseline', 'mock'] as const) {
+    await measureRun(input, side, steps, WARMUP_CONNECTIONS, seconds);
+  }
 }
 
 /** One load run against one server, with the server's CPU time read just before and after. */

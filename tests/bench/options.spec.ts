@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 
 import { UsageError } from '../../lib/errors.js';
 import { FULL_PLAN, QUICK_PLAN, parseBenchArgs } from '../../scripts/bench/options.js';
+import { buildScenarios } from '../../scripts/bench/scenarios.js';
 
 test.describe('bench options', () => {
   test('runs the full plan with the suite by default', () => {
@@ -29,8 +30,17 @@ test.describe('bench options', () => {
 
   test('keeps the quick plan within a minute of load, warm-up and soak', () => {
     const plan = QUICK_PLAN;
-    const operations = 3;
-    const loadRuns = 2 * (2 * plan.getAdsRounds + 2 * plan.otherRounds);
+    const scenarios = buildScenarios('token');
+    const operations = scenarios.length;
+    const loadRuns =
+      2 *
+      scenarios.reduce(
+        (runs, scenario) =>
+          runs +
+          scenario.connections.length *
+            (scenario.name === 'getAds' ? plan.getAdsRounds : plan.otherRounds),
+        0,
+      );
     const warmupRuns = 2 + 2 * operations;
     const handshakeRuns = 2 * plan.handshakeRounds;
     // Connecting, the load generator's start and the messages around a run: 0.05 to 0.1 s each.
